@@ -1,7 +1,58 @@
 package dev.hive.relay.cli;
 
-public final class HiveRelay {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import dev.hive.relay.config.Setting;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** {@code hive-relay}: the relay server and its operator console, one command per verb. */
+@Command(name = "hive-relay",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Self-hosted relay for Hive: forwards end-to-end-encrypted envelopes between a team's devices.",
+        subcommands = {
+                ServeCommand.class,
+                KeygenCommand.class,
+                IssueCommand.class,
+                CommandLine.HelpCommand.class
+        },
+        footer = {"", "Run 'hive-relay COMMAND --help' for a command's options."})
+public final class HiveRelay implements Runnable {
+
+    /** Kept so the level stays set: JUL holds loggers weakly. */
+    private static final Logger HELIDON_LOG = Logger.getLogger("io.helidon");
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
-        System.out.println("hive-relay");
+        // Helidon's start-up chatter would drown the relay's own lines; warnings still show.
+        HELIDON_LOG.setLevel(Level.WARNING);
+        int code = newCommandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+                .execute(args);
+        System.exit(code);
+    }
+
+    /** The command tree with the relay's conventions: one-line errors, no stack traces. */
+    public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new HiveRelay());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setColorScheme(Terminals.colorScheme());
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setParameterExceptionHandler(new UsageErrorHandler());
+        // Every setting gets its flag from the one table of settings.
+        SettingOptions.addTo(cli.getSubcommands().get("serve").getCommandSpec(), List.of(Setting.values()));
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -1,0 +1,256 @@
+package dev.hive.relay.server;
+
+import dev.hive.relay.api.ClientAddress;
+import dev.hive.relay.api.PairingService;
+import dev.hive.relay.api.PublicPages;
+import dev.hive.relay.api.PushRateLimiter;
+import dev.hive.relay.api.RequestBodies;
+import dev.hive.relay.api.Responses;
+import dev.hive.relay.api.WorkspaceService;
+import dev.hive.relay.config.HostPort;
+import dev.hive.relay.config.RelaySettings;
+import dev.hive.relay.events.EventStreams;
+import dev.hive.relay.gate.AccessGate;
+import dev.hive.relay.gate.StaticAllowlist;
+import dev.hive.relay.pairing.LookupLockout;
+import dev.hive.relay.pairing.PairingBook;
+import dev.hive.relay.store.Journal;
+import dev.hive.relay.store.MemoryJournal;
+import dev.hive.relay.store.RoomRegistry;
+import io.helidon.common.socket.SocketOptions;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The relay, assembled from its settings: the public {@code /v1} listener over the room
+ * registry, and the housekeeping that applies retention and forgets idle clients.
+ */
+public final class RelayServer implements AutoCloseable {
+
+    private static final int MAX_PROLOGUE_BYTES = 8 * 1024;
+    private static final int MAX_HEADER_BYTES = 16 * 1024;
+    private static final int MAX_PAIRING_CODES = 10_000;
+    private static final Duration HOUSEKEEPING_PERIOD = Duration.ofSeconds(30);
+
+    private final RelaySettings settings;
+    private final RoomRegistry rooms;
+    private final AccessGate gate;
+    private final EventStreams streams;
+    private final TrafficCounters counters = new TrafficCounters();
+    private final PairingBook pairing;
+    private final LookupLockout lockout;
+    private final PushRateLimiter pushRate;
+    private final RequestLog log;
+    private final long startedAtMillis;
+    private final ScheduledExecutorService housekeeping;
+    private final WebServer webServer;
+    private final Journal journal;
+    private final StartupReport report;
+
+    /**
+     * Opens the store named by the settings, reloads what it holds, and builds the relay with
+     * the access gate the settings call for; nothing listens until {@link #start()}.
+     *
+     * @throws dev.hive.relay.gate.GateConfigException when the gate settings do not parse
+     * @throws dev.hive.relay.store.StoreException when the store cannot be opened
+     */
+    public static RelayServer create(RelaySettings settings, RequestLog log) {
+        AccessGate gate = AccessGate.create(settings.tokenPublicKey(), new StaticAllowlist(settings.accessTokens()),
+                () -> System.currentTimeMillis() / 1000);
+        Journal journal = new MemoryJournal();
+        long started = System.nanoTime();
+        RoomRegistry rooms = new RoomRegistry(journal, 0);
+        long envelopes = rooms.loadFromJournal();
+        StartupReport report = new StartupReport("memory (nothing survives a restart)", rooms.size(), envelopes,
+                (System.nanoTime() - started) / 1_000_000);
+        return new RelayServer(settings, journal, rooms, gate, log, report);
+    }
+
+    /**
+     * Builds the relay; nothing listens until {@link #start()}.
+     *
+     * @param journal where acknowledged writes are recorded (already loaded into {@code rooms})
+     */
+    public RelayServer(RelaySettings settings, Journal journal, RoomRegistry rooms, AccessGate gate, RequestLog log,
+                       StartupReport report) {
+        this.settings = settings;
+        this.journal = journal;
+        this.report = report;
+        this.rooms = rooms;
+        this.gate = gate;
+        this.log = log;
+        this.startedAtMillis = System.currentTimeMillis();
+        this.streams = new EventStreams(settings.maxStreams(), settings.sseKeepAlive());
+        this.pairing = new PairingBook(new SecureRandom(), System::currentTimeMillis, MAX_PAIRING_CODES);
+        this.lockout = new LookupLockout(10, 60_000, System::currentTimeMillis);
+        this.pushRate = new PushRateLimiter(settings.pushRate(), settings.pushBurst(), System::nanoTime);
+        ClientAddress clients = new ClientAddress(settings.trustedProxies());
+        RequestBodies bodies = new RequestBodies(settings.maxBodyBytes());
+
+        HttpRouting.Builder routing = HttpRouting.builder()
+                .addFilter(new FrontDoor(gate, counters, log, System::currentTimeMillis))
+                .register(new PublicPages(journal))
+                .register("/v1/workspaces", new WorkspaceService(rooms, bodies, streams, pushRate, clients, counters,
+                        System::currentTimeMillis, settings.maxEnvelopesPerRoom()))
+                .register("/v1/pair", new PairingService(pairing, lockout, bodies, clients));
+        FrontDoor.registerErrorHandlers(routing);
+        routing.any((req, res) -> Responses.text(res, Status.NOT_FOUND_404, "no such route"));
+
+        HostPort address = settings.publicAddress();
+        this.webServer = WebServer.builder()
+                .shutdownHook(false)
+                .host(address.host())
+                .port(address.port())
+                .backlog(1024)
+                .maxPayloadSize(settings.maxBodyBytes())
+                .shutdownGracePeriod(settings.shutdownGrace())
+                // Idle keep-alive connections are closed after a while; event streams write
+                // keep-alive comments well within it, so they are never cut.
+                .idleConnectionTimeout(Duration.ofMinutes(5))
+                .idleConnectionPeriod(Duration.ofMinutes(1))
+                .connectionOptions(SocketOptions.builder()
+                        .readTimeout(settings.readTimeout())
+                        .tcpNoDelay(true)
+                        .build())
+                .addProtocol(Http1Config.builder()
+                        .maxPrologueLength(MAX_PROLOGUE_BYTES)
+                        .maxHeadersSize(MAX_HEADER_BYTES)
+                        .validatePath(true)
+                        .build())
+                .directHandlers(DirectHandlers.builder()
+                        .addHandler(DirectHandler.EventType.BAD_REQUEST, new PlainDirectHandler())
+                        .addHandler(DirectHandler.EventType.PAYLOAD_TOO_LARGE, new PlainDirectHandler())
+                        .addHandler(DirectHandler.EventType.OTHER, new PlainDirectHandler())
+                        .build())
+                .routing(routing)
+                .build();
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "relay-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Opens the listener.
+     *
+     * @throws ListenException naming the address and the reason when it cannot listen
+     */
+    public RelayServer start() {
+        probeBindable(settings.publicAddress(), "public");
+        webServer.start();
+        if (!webServer.isRunning()) {
+            throw new ListenException("cannot listen on " + settings.publicAddress() + " (see the log above)");
+        }
+        long period = HOUSEKEEPING_PERIOD.toMillis();
+        housekeeping.scheduleWithFixedDelay(this::houseKeep, period, period, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Applies age retention and forgets what has gone stale; runs every 30 s. */
+    void houseKeep() {
+        try {
+            long now = System.currentTimeMillis();
+            if (settings.retentionDays() > 0) {
+                rooms.evictOlderThan(now - Duration.ofDays(settings.retentionDays()).toMillis());
+            }
+            rooms.dropDisposableRooms();
+            pushRate.forgetIdle();
+            lockout.forgetIdle();
+            pairing.removeExpired(now);
+        } catch (RuntimeException e) {
+            System.err.println("hive-relay: housekeeping failed: " + e);
+        }
+    }
+
+    /** Binding first ourselves gives the operator the OS's reason ("Address already in use"), not a hang. */
+    private static void probeBindable(HostPort address, String name) {
+        if (address.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(address.host(), address.port()));
+        } catch (IOException e) {
+            throw new ListenException("cannot listen on " + address + " (" + name + "): " + e.getMessage());
+        }
+    }
+
+    /** The public listener's port (the real one when configured as 0). */
+    public int port() {
+        return webServer.port();
+    }
+
+    public StartupReport startupReport() {
+        return report;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public RelaySettings settings() {
+        return settings;
+    }
+
+    public RoomRegistry rooms() {
+        return rooms;
+    }
+
+    public AccessGate gate() {
+        return gate;
+    }
+
+    public EventStreams streams() {
+        return streams;
+    }
+
+    public TrafficCounters counters() {
+        return counters;
+    }
+
+    public PairingBook pairing() {
+        return pairing;
+    }
+
+    public long startedAtMillis() {
+        return startedAtMillis;
+    }
+
+    public boolean isRunning() {
+        return webServer.isRunning();
+    }
+
+    /**
+     * Stops gracefully: refuses new streams, ends the open ones, lets in-flight requests
+     * finish within the grace period, then closes the listener.
+     */
+    @Override
+    public void close() {
+        housekeeping.shutdownNow();
+        streams.stop();
+        rooms.closeAll();
+        webServer.stop();
+        journal.close();
+    }
+
+    /** The relay could not open a listener. */
+    public static final class ListenException extends RuntimeException {
+        public ListenException(String message) {
+            super(message);
+        }
+    }
+}
