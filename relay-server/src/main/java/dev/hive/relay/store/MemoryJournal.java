@@ -5,34 +5,36 @@ import dev.hive.relay.stats.StoreInfo;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** The journal of the memory-only store: remembers nothing, so every write is "durable" at once. */
+/** The journal of the in-memory mode: records nothing, so every write is "durable" at once. */
 public final class MemoryJournal implements Journal {
 
-    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+    private volatile boolean closed;
 
     @Override
     public CompletableFuture<Void> appendEnvelope(String room, long seq, long receivedAtMillis, String dedupKey,
                                                   byte[] body) {
-        return DONE;
+        return done();
     }
 
     @Override
     public CompletableFuture<Void> appendKeyring(String room, byte[] blob) {
-        return DONE;
+        return done();
     }
 
     @Override
     public CompletableFuture<Void> putDeviceRecord(String room, DeviceRecordKind kind, String deviceId, byte[] data,
                                                    long seenAtMillis) {
-        return DONE;
+        return done();
     }
 
     @Override
     public void prune(String room, long upToSeq) {
+        // nothing recorded, nothing to drop
     }
 
     @Override
     public void load(JournalLoader loader) {
+        // nothing survives a restart in memory mode
     }
 
     @Override
@@ -47,5 +49,13 @@ public final class MemoryJournal implements Journal {
 
     @Override
     public void close() {
+        closed = true;
+    }
+
+    // A new future each time: a shared one could be completed or obtruded by any caller.
+    private CompletableFuture<Void> done() {
+        return closed
+                ? CompletableFuture.failedFuture(new StoreException("journal is closed"))
+                : CompletableFuture.completedFuture(null);
     }
 }
