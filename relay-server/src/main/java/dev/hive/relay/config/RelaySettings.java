@@ -38,7 +38,7 @@ public record RelaySettings(
         trustedProxies = List.copyOf(trustedProxies);
     }
 
-    /** Defaults for everything, listening on loopback with ephemeral ports: where tests start. */
+    /** Defaults for everything (durable store in {@code dataDir}), on loopback with ephemeral ports: where tests start. */
     public static Builder builderForTests(Path dataDir) {
         return new Builder(dataDir);
     }
@@ -73,7 +73,7 @@ public record RelaySettings(
         public HostPort adminAddress = new HostPort("127.0.0.1", 0);
         public boolean adminUnsafeNonLoopback;
         public Path dataDir;
-        public StoreKind store = StoreKind.MEMORY;
+        public StoreKind store = StoreKind.SQLITE;
         public List<String> accessTokens = List.of();
         public String tokenPublicKey;
         public long maxBodyBytes = 4_194_304;

@@ -16,7 +16,7 @@ public enum Setting {
             "let the admin listener bind a non-loopback address (dangerous: exposes the console)"),
     DATA_DIR("data-dir", "HIVE_RELAY_DATA_DIR", null,
             "directory for the store, tokens and the admin secret (default: per-user state directory)"),
-    STORE("store", "HIVE_RELAY_STORE", "memory",
+    STORE("store", "HIVE_RELAY_STORE", "sqlite",
             "sqlite (durable, in the data directory) or memory (lost on restart)"),
     ACCESS_TOKENS("access-tokens", "HIVE_RELAY_ACCESS_TOKENS", null,
             "comma-separated allowlist of bearer tokens, seeding the live token list"),

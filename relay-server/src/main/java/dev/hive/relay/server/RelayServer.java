@@ -9,6 +9,7 @@ import dev.hive.relay.api.Responses;
 import dev.hive.relay.api.WorkspaceService;
 import dev.hive.relay.config.HostPort;
 import dev.hive.relay.config.RelaySettings;
+import dev.hive.relay.config.StoreKind;
 import dev.hive.relay.events.EventStreams;
 import dev.hive.relay.gate.AccessGate;
 import dev.hive.relay.gate.StaticAllowlist;
@@ -16,6 +17,7 @@ import dev.hive.relay.pairing.LookupLockout;
 import dev.hive.relay.pairing.PairingBook;
 import dev.hive.relay.store.Journal;
 import dev.hive.relay.store.MemoryJournal;
+import dev.hive.relay.store.sqlite.SqliteJournal;
 import dev.hive.relay.store.RoomRegistry;
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.http.DirectHandler;
@@ -70,11 +72,32 @@ public final class RelayServer implements AutoCloseable {
     public static RelayServer create(RelaySettings settings, RequestLog log) {
         AccessGate gate = AccessGate.create(settings.tokenPublicKey(), new StaticAllowlist(settings.accessTokens()),
                 () -> System.currentTimeMillis() / 1000);
-        Journal journal = new MemoryJournal();
         long started = System.nanoTime();
-        RoomRegistry rooms = new RoomRegistry(journal, 0);
-        long envelopes = rooms.loadFromJournal();
-        StartupReport report = new StartupReport("memory (nothing survives a restart)", rooms.size(), envelopes,
+        Journal journal;
+        String storeDescription;
+        long seqFloor;
+        if (settings.store() == StoreKind.SQLITE) {
+            SqliteJournal sqlite = SqliteJournal.open(settings.dataDir());
+            journal = sqlite;
+            storeDescription = "sqlite " + sqlite.path();
+            seqFloor = 0;
+        } else {
+            journal = new MemoryJournal();
+            storeDescription = "memory (nothing survives a restart)";
+            // Nothing remembers the sequences, so count up from the clock in microseconds: after a
+            // restart every room starts above any sequence a client can hold (unless the relay
+            // took more than a million posts a second in one room).
+            seqFloor = System.currentTimeMillis() * 1000;
+        }
+        RoomRegistry rooms = new RoomRegistry(journal, seqFloor);
+        long envelopes;
+        try {
+            envelopes = rooms.loadFromJournal();
+        } catch (RuntimeException e) {
+            journal.close();
+            throw e;
+        }
+        StartupReport report = new StartupReport(storeDescription, rooms.size(), envelopes,
                 (System.nanoTime() - started) / 1_000_000);
         return new RelayServer(settings, journal, rooms, gate, log, report);
     }
