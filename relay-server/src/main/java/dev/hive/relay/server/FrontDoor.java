@@ -42,6 +42,11 @@ public final class FrontDoor implements Filter {
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         long started = System.nanoTime();
         try {
+            if (isAdminPath(req)) {
+                // The console lives on the loopback listener only; here it does not exist, gated or not.
+                Responses.text(res, Status.NOT_FOUND_404, "no such route");
+                return;
+            }
             if (!isOpenPath(req) && !gate.admits(req.headers().first(HeaderNames.AUTHORIZATION).orElse(null))) {
                 Responses.text(res, Status.UNAUTHORIZED_401, AccessGate.REFUSAL);
                 return;
@@ -73,6 +78,11 @@ public final class FrontDoor implements Filter {
                     e.printStackTrace(System.err);
                     refuse(res, Status.INTERNAL_SERVER_ERROR_500, "internal error");
                 });
+    }
+
+    private static boolean isAdminPath(RoutingRequest req) {
+        String path = req.path().rawPath();
+        return path.startsWith("/admin/") || path.equals("/admin") || path.equals("/metrics");
     }
 
     /** {@code GET /} and {@code GET /v1/health} are open; everything else passes the gate. */

@@ -12,7 +12,15 @@ import dev.hive.relay.config.RelaySettings;
 import dev.hive.relay.config.StoreKind;
 import dev.hive.relay.events.EventStreams;
 import dev.hive.relay.gate.AccessGate;
-import dev.hive.relay.gate.StaticAllowlist;
+import dev.hive.relay.gate.TokenRegistry;
+import dev.hive.relay.admin.AdminGuard;
+import dev.hive.relay.admin.AdminSecret;
+import dev.hive.relay.admin.AdminService;
+import dev.hive.relay.admin.StatsCollector;
+import dev.hive.relay.stats.ProcessInfo;
+import dev.hive.relay.stats.StoreInfo;
+import dev.hive.relay.stats.Traffic;
+import dev.hive.relay.store.StoreException;
 import dev.hive.relay.pairing.LookupLockout;
 import dev.hive.relay.pairing.PairingBook;
 import dev.hive.relay.store.Journal;
@@ -29,6 +37,11 @@ import io.helidon.webserver.http1.Http1Config;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
 import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -46,6 +59,7 @@ public final class RelayServer implements AutoCloseable {
     private static final int MAX_HEADER_BYTES = 16 * 1024;
     private static final int MAX_PAIRING_CODES = 10_000;
     private static final Duration HOUSEKEEPING_PERIOD = Duration.ofSeconds(30);
+    private static final String ADMIN_SOCKET = "admin";
 
     private final RelaySettings settings;
     private final RoomRegistry rooms;
@@ -61,6 +75,9 @@ public final class RelayServer implements AutoCloseable {
     private final WebServer webServer;
     private final Journal journal;
     private final StartupReport report;
+    private final TokenRegistry tokens;
+    private final StatsCollector stats;
+    private final String adminSecret;
 
     /**
      * Opens the store named by the settings, reloads what it holds, and builds the relay with
@@ -70,7 +87,14 @@ public final class RelayServer implements AutoCloseable {
      * @throws dev.hive.relay.store.StoreException when the store cannot be opened
      */
     public static RelayServer create(RelaySettings settings, RequestLog log) {
-        AccessGate gate = AccessGate.create(settings.tokenPublicKey(), new StaticAllowlist(settings.accessTokens()),
+        if (!settings.adminUnsafeNonLoopback() && !settings.adminAddress().isLoopback()) {
+            throw new ListenException("admin-addr " + settings.adminAddress() + " is not a loopback address; use "
+                    + "127.0.0.1:PORT, or --admin-unsafe-allow-non-loopback if you really mean to expose the console");
+        }
+        createDataDir(settings.dataDir());
+        TokenRegistry tokens = TokenRegistry.open(settings.dataDir(), settings.accessTokens(),
+                System::currentTimeMillis);
+        AccessGate gate = AccessGate.create(settings.tokenPublicKey(), tokens,
                 () -> System.currentTimeMillis() / 1000);
         long started = System.nanoTime();
         Journal journal;
@@ -99,7 +123,7 @@ public final class RelayServer implements AutoCloseable {
         }
         StartupReport report = new StartupReport(storeDescription, rooms.size(), envelopes,
                 (System.nanoTime() - started) / 1_000_000);
-        return new RelayServer(settings, journal, rooms, gate, log, report);
+        return new RelayServer(settings, journal, rooms, tokens, gate, log, report);
     }
 
     /**
@@ -107,9 +131,10 @@ public final class RelayServer implements AutoCloseable {
      *
      * @param journal where acknowledged writes are recorded (already loaded into {@code rooms})
      */
-    public RelayServer(RelaySettings settings, Journal journal, RoomRegistry rooms, AccessGate gate, RequestLog log,
-                       StartupReport report) {
+    public RelayServer(RelaySettings settings, Journal journal, RoomRegistry rooms, TokenRegistry tokens,
+                       AccessGate gate, RequestLog log, StartupReport report) {
         this.settings = settings;
+        this.tokens = tokens;
         this.journal = journal;
         this.report = report;
         this.rooms = rooms;
@@ -131,6 +156,14 @@ public final class RelayServer implements AutoCloseable {
                 .register("/v1/pair", new PairingService(pairing, lockout, bodies, clients));
         FrontDoor.registerErrorHandlers(routing);
         routing.any((req, res) -> Responses.text(res, Status.NOT_FOUND_404, "no such route"));
+
+        this.stats = new StatsCollector(new View(), settings.queueBudgetBytes());
+        this.adminSecret = AdminSecret.generate(new SecureRandom());
+        HttpRouting.Builder adminRouting = HttpRouting.builder()
+                .addFilter(new AdminGuard(adminSecret))
+                .register(new AdminService(stats, tokens, gate));
+        FrontDoor.registerErrorHandlers(adminRouting);
+        adminRouting.any((req, res) -> Responses.text(res, Status.NOT_FOUND_404, "no such admin route"));
 
         HostPort address = settings.publicAddress();
         this.webServer = WebServer.builder()
@@ -159,6 +192,13 @@ public final class RelayServer implements AutoCloseable {
                         .addHandler(DirectHandler.EventType.OTHER, new PlainDirectHandler())
                         .build())
                 .routing(routing)
+                .putSocket(ADMIN_SOCKET, admin -> admin
+                        .host(settings.adminAddress().host())
+                        .port(settings.adminAddress().port())
+                        .maxPayloadSize(64 * 1024)
+                        .shutdownGracePeriod(settings.shutdownGrace())
+                        .connectionOptions(SocketOptions.builder().readTimeout(settings.readTimeout()).build())
+                        .routing(adminRouting))
                 .build();
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "relay-housekeeping");
@@ -174,10 +214,14 @@ public final class RelayServer implements AutoCloseable {
      */
     public RelayServer start() {
         probeBindable(settings.publicAddress(), "public");
+        probeBindable(settings.adminAddress(), "admin");
+        AdminSecret.write(settings.dataDir(), adminSecret);
         webServer.start();
         if (!webServer.isRunning()) {
-            throw new ListenException("cannot listen on " + settings.publicAddress() + " (see the log above)");
+            throw new ListenException("cannot listen on " + settings.publicAddress() + " or "
+                    + settings.adminAddress() + " (see the log above)");
         }
+        AdminSecret.recordAddress(settings.dataDir(), adminAddress().toString());
         long period = HOUSEKEEPING_PERIOD.toMillis();
         housekeeping.scheduleWithFixedDelay(this::houseKeep, period, period, TimeUnit.MILLISECONDS);
         return this;
@@ -194,6 +238,7 @@ public final class RelayServer implements AutoCloseable {
             pushRate.forgetIdle();
             lockout.forgetIdle();
             pairing.removeExpired(now);
+            tokens.flushUsage();
         } catch (RuntimeException e) {
             System.err.println("hive-relay: housekeeping failed: " + e);
         }
@@ -215,6 +260,19 @@ public final class RelayServer implements AutoCloseable {
     /** The public listener's port (the real one when configured as 0). */
     public int port() {
         return webServer.port();
+    }
+
+    /** The admin listener's address with its real port. */
+    public HostPort adminAddress() {
+        return settings.adminAddress().withPort(webServer.port(ADMIN_SOCKET));
+    }
+
+    public StatsCollector stats() {
+        return stats;
+    }
+
+    public TokenRegistry tokens() {
+        return tokens;
     }
 
     public StartupReport startupReport() {
@@ -268,6 +326,95 @@ public final class RelayServer implements AutoCloseable {
         rooms.closeAll();
         webServer.stop();
         journal.close();
+        try {
+            tokens.flushUsage();
+        } catch (RuntimeException e) {
+            System.err.println("hive-relay: could not record token use: " + e.getMessage());
+        }
+    }
+
+    private static void createDataDir(Path dir) {
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                try {
+                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                } catch (UnsupportedOperationException e) {
+                    // Not a POSIX file system; its own defaults apply.
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create the data directory " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** What the stats collector reads. */
+    private final class View implements StatsCollector.RelayView {
+        @Override
+        public long clockMillis() {
+            return System.currentTimeMillis();
+        }
+
+        @Override
+        public RoomRegistry rooms() {
+            return rooms;
+        }
+
+        @Override
+        public int openStreams() {
+            return streams.open();
+        }
+
+        @Override
+        public int pairingCodes() {
+            return pairing.size();
+        }
+
+        @Override
+        public Traffic traffic() {
+            return counters.snapshot();
+        }
+
+        @Override
+        public StoreInfo store() {
+            return journal.info();
+        }
+
+        @Override
+        public Optional<String> storeProblem() {
+            return journal.problem();
+        }
+
+        @Override
+        public String version() {
+            String version = RelayServer.class.getPackage().getImplementationVersion();
+            return version == null ? "dev" : version;
+        }
+
+        @Override
+        public long startedAtMillis() {
+            return startedAtMillis;
+        }
+
+        @Override
+        public List<ProcessInfo.Listener> listeners() {
+            boolean running = webServer.isRunning();
+            return List.of(
+                    new ProcessInfo.Listener("public", settings.publicAddress().withPort(running ? port()
+                            : settings.publicAddress().port()).toString(), running),
+                    new ProcessInfo.Listener("admin", running ? adminAddress().toString()
+                            : settings.adminAddress().toString(), running));
+        }
+
+        @Override
+        public String gateMode() {
+            return gate.mode().label();
+        }
+
+        @Override
+        public int tokenCount() {
+            return gate.tokenCount();
+        }
     }
 
     /** The relay could not open a listener. */
