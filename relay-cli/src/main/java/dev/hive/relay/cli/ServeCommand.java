@@ -10,7 +10,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.PrintStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -40,7 +41,7 @@ public final class ServeCommand implements Callable<Integer> {
             case TEXT -> false;
             case AUTO -> !Terminals.stdoutIsTerminal();
         };
-        RequestLog log = new RequestLog(new PrintStream(System.out, true), json);
+        RequestLog log = new RequestLog(new FileOutputStream(FileDescriptor.out), json);
         printSettings(err, resolved);
         RelayServer relay = RelayServer.create(settings, log);
         StartupReport report = relay.startupReport();

@@ -316,7 +316,7 @@ public final class RelayServer implements AutoCloseable {
     }
 
     /**
-     * Stops gracefully: refuses new streams, ends the open ones, lets in-flight requests
+     * Stops gracefully (and closes the request log it was given): refuses new streams, ends the open ones, lets in-flight requests
      * finish within the grace period, then closes the listener.
      */
     @Override
@@ -331,6 +331,7 @@ public final class RelayServer implements AutoCloseable {
         } catch (RuntimeException e) {
             System.err.println("hive-relay: could not record token use: " + e.getMessage());
         }
+        log.close();
     }
 
     private static void createDataDir(Path dir) {

@@ -2,59 +2,125 @@ package dev.hive.relay.server;
 
 import dev.hive.relay.json.JsonWriter;
 
-import java.io.PrintStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One line per request: time, method, route pattern (room ids stay out of logs, since an
  * unguessable room id is an access secret), status, duration and client address. Never
  * bodies, never tokens.
+ *
+ * <p>Requests only queue their line; one writer thread batches the lines to the stream, so a
+ * slow terminal or pipe never slows a request. When the queue is full, lines are dropped and
+ * counted rather than making requests wait; the count is reported in the log itself.
  */
-public final class RequestLog {
+public final class RequestLog implements AutoCloseable {
 
     private static final DateTimeFormatter TEXT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
             .withZone(ZoneOffset.UTC);
+    private static final int QUEUE_LINES = 65_536;
 
-    private final PrintStream out;
+    private final OutputStream out;
     private final boolean json;
+    private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(QUEUE_LINES);
+    private final AtomicLong dropped = new AtomicLong();
+    private final Thread writer;
+    private volatile boolean closed;
 
-    public RequestLog(PrintStream out, boolean json) {
-        this.out = out;
+    public RequestLog(OutputStream out, boolean json) {
+        this.out = new BufferedOutputStream(out, 64 * 1024);
         this.json = json;
+        this.writer = Thread.ofPlatform().daemon().name("request-log").start(this::drain);
     }
 
     public void request(long epochMillis, String method, String route, int status, long durationMicros,
                         String client) {
         String line;
         if (json) {
-            line = new JsonWriter().beginObject()
-                    .name("time").value(Instant.ofEpochMilli(epochMillis).toString())
-                    .name("method").value(method)
-                    .name("route").value(route)
-                    .name("status").value(status)
-                    .name("duration_ms").value(durationMicros / 1000.0)
-                    .name("client").value(client)
-                    .endObject().toString();
+            line = "{\"time\":\"" + Instant.ofEpochMilli(epochMillis) + "\",\"method\":\"" + method
+                    + "\",\"route\":" + JsonWriter.quote(route) + ",\"status\":" + status
+                    + ",\"duration_ms\":" + String.format(Locale.ROOT, "%.3f", durationMicros / 1000.0)
+                    + ",\"client\":" + JsonWriter.quote(client) + "}";
         } else {
             line = String.format(Locale.ROOT, "%s %-6s %-36s %d %8.2fms %s",
                     TEXT_TIME.format(Instant.ofEpochMilli(epochMillis)), method, route, status,
                     durationMicros / 1000.0, client);
         }
-        out.println(line);
+        enqueue(line);
     }
 
-    /** A server event worth a line of its own (start, stop, refusals of configuration). */
+    /** A server event worth a line of its own. */
     public void event(long epochMillis, String message) {
         if (json) {
-            out.println(new JsonWriter().beginObject()
-                    .name("time").value(Instant.ofEpochMilli(epochMillis).toString())
-                    .name("event").value(message)
-                    .endObject());
+            enqueue("{\"time\":\"" + Instant.ofEpochMilli(epochMillis) + "\",\"event\":" + JsonWriter.quote(message)
+                    + "}");
         } else {
-            out.println(TEXT_TIME.format(Instant.ofEpochMilli(epochMillis)) + " " + message);
+            enqueue(TEXT_TIME.format(Instant.ofEpochMilli(epochMillis)) + " " + message);
+        }
+    }
+
+    private void enqueue(String line) {
+        if (!queue.offer(line)) {
+            dropped.incrementAndGet();
+        }
+    }
+
+    private void drain() {
+        List<String> batch = new ArrayList<>(1024);
+        while (!closed || !queue.isEmpty()) {
+            try {
+                String first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, 4095);
+                for (String line : batch) {
+                    out.write(line.getBytes(StandardCharsets.UTF_8));
+                    out.write('\n');
+                }
+                batch.clear();
+                long lost = dropped.getAndSet(0);
+                if (lost > 0) {
+                    out.write(("(request log: " + lost + " lines dropped, the output could not keep up)\n")
+                            .getBytes(StandardCharsets.UTF_8));
+                }
+                if (queue.isEmpty()) {
+                    out.flush();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (IOException e) {
+                // Nowhere left to log to (e.g. a closed pipe); keep serving regardless.
+                batch.clear();
+            }
+        }
+    }
+
+    /** Writes what is queued and stops the writer. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            writer.join(5_000);
+            out.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // nothing more can be written
         }
     }
 }

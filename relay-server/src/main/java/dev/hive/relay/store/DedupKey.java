@@ -12,18 +12,39 @@ import java.util.HexFormat;
  */
 public record DedupKey(String text, long high, long low) {
 
+    private static final String BODY_PREFIX = "sha256:";
+
     /** Builds the key from the request's headers (null when absent) and body. */
     public static DedupKey of(String idempotencyKey, String eventId, byte[] body) {
         String header = firstNonBlank(idempotencyKey, eventId);
-        String text = header != null ? header : "sha256:" + HexFormat.of().formatHex(sha256(body, 0, body.length));
-        return ofText(text);
+        if (header != null) {
+            return ofText(header);
+        }
+        // The body's digest is the key's own 128 bits: one hash per post, not two.
+        byte[] digest = sha256(body, 0, body.length);
+        return new DedupKey(BODY_PREFIX + HexFormat.of().formatHex(digest), readLong(digest, 0), readLong(digest, 8));
     }
 
-    /** Rebuilds a key from its stored text. */
+    /** Rebuilds a key from its text (as stored, or as a client sent it): equal texts, equal keys. */
     public static DedupKey ofText(String text) {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        byte[] digest = sha256(utf8, 0, utf8.length);
+        byte[] digest;
+        if (text.length() == BODY_PREFIX.length() + 64 && text.startsWith(BODY_PREFIX) && isHex(text)) {
+            digest = HexFormat.of().parseHex(text, BODY_PREFIX.length(), text.length());
+        } else {
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            digest = sha256(utf8, 0, utf8.length);
+        }
         return new DedupKey(text, readLong(digest, 0), readLong(digest, 8));
+    }
+
+    private static boolean isHex(String text) {
+        for (int i = BODY_PREFIX.length(); i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String firstNonBlank(String first, String second) {

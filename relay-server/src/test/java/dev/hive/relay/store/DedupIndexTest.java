@@ -1,0 +1,60 @@
+package dev.hive.relay.store;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/** The open-addressing index against a HashMap model, under random adds and removals. */
+class DedupIndexTest {
+
+    @Test
+    void agreesWithAHashMapUnderRandomAddsAndRemovals() {
+        Random random = new Random(42);
+        DedupIndex index = new DedupIndex();
+        Map<Long, Envelope> model = new HashMap<>();
+        List<Envelope> live = new ArrayList<>();
+        for (int step = 0; step < 200_000; step++) {
+            if (live.isEmpty() || random.nextInt(100) < 55) {
+                // Few distinct low bits force long probe runs and wrap-around.
+                long low = random.nextInt(64);
+                long high = random.nextLong();
+                Envelope envelope = new Envelope(step, 0, high, low, new byte[0]);
+                index.add(envelope);
+                model.put(high ^ low * 31, envelope);
+                live.add(envelope);
+            } else {
+                Envelope gone = live.remove(random.nextInt(live.size()));
+                index.remove(gone);
+                model.remove(gone.keyHigh ^ gone.keyLow * 31);
+                assertNull(index.find(gone.keyHigh, gone.keyLow));
+            }
+            if (step % 997 == 0) {
+                for (Envelope envelope : live) {
+                    assertSame(envelope, index.find(envelope.keyHigh, envelope.keyLow));
+                }
+            }
+        }
+        assertEquals(live.size(), index.size());
+        assertEquals(model.size(), index.size());
+    }
+
+    @Test
+    void keysFromTheSameTextAreEqualWhetherHashedFromABodyOrSentAsAHeader() {
+        byte[] body = "{\"a\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        DedupKey fromBody = DedupKey.of(null, null, body);
+        DedupKey fromHeader = DedupKey.of(fromBody.text(), null, new byte[] {'1'});
+        DedupKey reloaded = DedupKey.ofText(fromBody.text());
+        assertEquals(fromBody, fromHeader);
+        assertEquals(fromBody, reloaded);
+        assertEquals(DedupKey.of(" evt-1 ", null, body), DedupKey.of(null, "evt-1", new byte[] {'2'}),
+                "Idempotency-Key is trimmed and shares its namespace with X-Hive-Event-Id");
+    }
+}
