@@ -1,6 +1,7 @@
 package dev.hive.relay.api;
 
 import dev.hive.relay.json.JsonValidator;
+import io.helidon.common.buffers.DataReader;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -67,6 +68,12 @@ public final class RequestBodies {
             return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (DataReader.InsufficientDataAvailableException e) {
+            // The client ended its side before sending the length it declared: its mistake, not a 500.
+            throw ClientError.badRequest("the body ended before its declared length");
+        } catch (NumberFormatException e) {
+            // Helidon's chunked decoder throws this for a chunk-size line that is not hex.
+            throw ClientError.badRequest("the chunked body is malformed");
         }
     }
 

@@ -20,6 +20,11 @@ final class RoomIds {
         if (room.length() > MAX_BYTES || room.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw ClientError.badRequest("room id is longer than " + MAX_BYTES + " bytes");
         }
+        // Percent-encoded bytes that are not UTF-8 decode to U+FFFD, so distinct ids (%FF, %FE, a
+        // truncated sequence) would silently share one room: refuse them instead.
+        if (room.indexOf('\uFFFD') >= 0) {
+            throw ClientError.badRequest("room id is not valid UTF-8");
+        }
         return room;
     }
 }

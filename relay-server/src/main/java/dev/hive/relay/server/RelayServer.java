@@ -190,6 +190,7 @@ public final class RelayServer implements AutoCloseable {
                         .addHandler(DirectHandler.EventType.BAD_REQUEST, new PlainDirectHandler())
                         .addHandler(DirectHandler.EventType.PAYLOAD_TOO_LARGE, new PlainDirectHandler())
                         .addHandler(DirectHandler.EventType.OTHER, new PlainDirectHandler())
+                        .addHandler(DirectHandler.EventType.INTERNAL_ERROR, new PlainDirectHandler())
                         .build())
                 .routing(routing)
                 .putSocket(ADMIN_SOCKET, admin -> admin

@@ -252,13 +252,43 @@ public final class Room {
 
     // Keyring: an append-only list of blobs, served on every sync round, so the JSON is cached.
 
-    public CompletableFuture<Void> appendKeyring(byte[] blob, long nowMillis) {
+    /**
+     * Appends a keyring blob and returns once it is durable.
+     *
+     * @throws StoreException when the store could not record it; the blob is dropped again then,
+     *                        so the client's retry does not put it in the keyring twice
+     */
+    public void appendKeyring(byte[] blob, long nowMillis) {
+        CompletableFuture<Void> durable;
         lock.lock();
         try {
             keyring.add(blob);
             keyringJson = null;
             lastActivityMillis = nowMillis;
-            return journal.appendKeyring(id, blob);
+            durable = journal.appendKeyring(id, blob);
+        } finally {
+            lock.unlock();
+        }
+        // Waited for outside the lock, as for envelopes, so keyring writes share the store's commits.
+        try {
+            durable.join();
+        } catch (CompletionException e) {
+            forgetKeyring(blob);
+            throw e.getCause() instanceof StoreException store ? store
+                    : new StoreException("the store failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void forgetKeyring(byte[] blob) {
+        lock.lock();
+        try {
+            for (int i = keyring.size() - 1; i >= 0; i--) {
+                if (keyring.get(i) == blob) {
+                    keyring.remove(i);
+                    keyringJson = null;
+                    return;
+                }
+            }
         } finally {
             lock.unlock();
         }
