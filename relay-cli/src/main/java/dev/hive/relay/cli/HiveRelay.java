@@ -19,6 +19,11 @@ import java.util.logging.Logger;
                 ServeCommand.class,
                 KeygenCommand.class,
                 IssueCommand.class,
+                StatusCommand.class,
+                HealthCommand.class,
+                TokensCommand.class,
+                BackupCommand.class,
+                CompletionCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Run 'hive-relay COMMAND --help' for a command's options."})

@@ -27,8 +27,8 @@ final class SettingOptions {
         spec.addOption(OptionSpec.builder(CONFIG_OPTION)
                 .paramLabel("FILE")
                 .type(Path.class)
-                .description("config file (default: $" + SettingsResolver.CONFIG_ENV + ", else ./"
-                        + SettingsResolver.DEFAULT_CONFIG_FILE + " if present)")
+                .description("config file (default: $" + SettingsResolver.CONFIG_ENV + ", else "
+                        + SettingsResolver.DEFAULT_CONFIG_FILE + " in the working directory if present)")
                 .build());
         for (Setting setting : settings) {
             OptionSpec.Builder option = OptionSpec.builder("--" + setting.key())

@@ -4,6 +4,7 @@ import picocli.CommandLine;
 
 import java.io.Console;
 import java.lang.reflect.Method;
+import java.nio.charset.Charset;
 
 /** What the CLI needs to know about the terminal it runs on. */
 final class Terminals {
@@ -29,6 +30,16 @@ final class Terminals {
     static boolean colorAllowed() {
         String noColor = System.getenv("NO_COLOR");
         return (noColor == null || noColor.isEmpty()) && stdoutIsTerminal();
+    }
+
+    /** Whether standard output's encoding can show the few non-ASCII marks the console uses (·, …, µ). */
+    static boolean unicodeAllowed() {
+        String encoding = System.getProperty("stdout.encoding", System.getProperty("native.encoding", "UTF-8"));
+        try {
+            return Charset.forName(encoding).newEncoder().canEncode("\u00b7\u2026\u00b5");
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     static CommandLine.Help.ColorScheme colorScheme() {

@@ -8,7 +8,6 @@ import dev.hive.relay.gate.TokenRegistry;
 import dev.hive.relay.json.JsonException;
 import dev.hive.relay.json.JsonObjectReader;
 import dev.hive.relay.json.JsonSlice;
-import dev.hive.relay.json.JsonWriter;
 import dev.hive.relay.stats.RelaySnapshot;
 import dev.hive.relay.stats.SnapshotJson;
 import io.helidon.http.HeaderNames;
@@ -63,13 +62,7 @@ public final class AdminService implements HttpService {
     }
 
     private void listTokens(ServerRequest req, ServerResponse res) {
-        JsonWriter json = new JsonWriter().beginObject()
-                .name("gate_mode").value(gate.mode().label())
-                .name("tokens").beginArray();
-        for (TokenRegistry.Token token : tokens.list()) {
-            writeToken(json, token);
-        }
-        Responses.json(res, json.endArray().endObject().toByteArray());
+        Responses.json(res, TokenJson.list(gate.mode().label(), tokens.list()));
     }
 
     private void addToken(ServerRequest req, ServerResponse res) {
@@ -82,45 +75,19 @@ public final class AdminService implements HttpService {
 
     private void removeToken(ServerRequest req, ServerResponse res) {
         TokenRegistry.Token removed = withReference(() -> tokens.remove(req.path().pathParameters().get("ref")));
-        JsonWriter json = new JsonWriter().beginObject().name("removed");
-        writeToken(json, removed);
-        json.name("remaining").value(tokens.size()).name("gate_mode").value(gate.mode().label());
-        Responses.json(res, json.endObject().toByteArray());
+        Responses.json(res, TokenJson.removed(removed, tokens.size(), gate.mode().label()));
     }
 
     private void rotateToken(ServerRequest req, ServerResponse res) {
         Map<String, JsonSlice> body = object(req);
-        Long grace = optionalPositive(body, "grace_ms");
+        // 0 is allowed: replace a leaked token at once, without a grace period.
+        Long grace = optionalNumber(body, "grace_ms", 0);
         long graceMillis = grace == null ? 24 * 3_600_000L : grace;
         sendIssued(res, withReference(() -> tokens.rotate(req.path().pathParameters().get("ref"), graceMillis)));
     }
 
     private void sendIssued(ServerResponse res, TokenRegistry.Issued issued) {
-        JsonWriter json = new JsonWriter().beginObject().name("token");
-        writeToken(json, issued.token());
-        json.name("secret").value(issued.secret())
-                .name("switched_to_allowlist").value(issued.switchedToAllowlist())
-                .name("gate_mode").value(gate.mode().label());
-        Responses.json(res, json.endObject().toByteArray());
-    }
-
-    private static void writeToken(JsonWriter json, TokenRegistry.Token token) {
-        json.beginObject()
-                .name("id").value(token.id())
-                .name("label").value(token.label())
-                .name("source").value(token.source() == TokenRegistry.Token.Source.FILE ? "file" : "environment")
-                .name("created_ms").value(token.createdAtMillis());
-        nullableNumber(json.name("expires_ms"), token.expiresAtMillis());
-        nullableNumber(json.name("last_used_ms"), token.lastUsedMillis());
-        json.endObject();
-    }
-
-    private static void nullableNumber(JsonWriter json, Long value) {
-        if (value == null) {
-            json.nullValue();
-        } else {
-            json.value(value);
-        }
+        Responses.json(res, TokenJson.issued(issued, gate.mode().label()));
     }
 
     private static <T> T withReference(java.util.function.Supplier<T> action) {
@@ -155,14 +122,18 @@ public final class AdminService implements HttpService {
     }
 
     private static Long optionalPositive(Map<String, JsonSlice> body, String name) {
+        return optionalNumber(body, name, 1);
+    }
+
+    private static Long optionalNumber(Map<String, JsonSlice> body, String name, long min) {
         JsonSlice field = body.get(name);
         if (field == null || field.isNull()) {
             return null;
         }
         try {
             long value = field.asLong();
-            if (value <= 0) {
-                throw ClientError.badRequest(name + " must be more than zero");
+            if (value < min) {
+                throw ClientError.badRequest(name + (min == 0 ? " must not be negative" : " must be more than zero"));
             }
             return value;
         } catch (JsonException e) {

@@ -47,6 +47,7 @@ public final class EventStreams {
                     "too many event streams open on this relay; retry later");
         }
         open.incrementAndGet();
+        room.streamOpened();
         try {
             res.header(HeaderNames.CONTENT_TYPE, "text/event-stream");
             res.header(HeaderNames.CACHE_CONTROL, "no-cache");
@@ -73,6 +74,7 @@ public final class EventStreams {
                 throw new UncheckedIOException(e);
             }
         } finally {
+            room.streamClosed();
             open.decrementAndGet();
             if (slots != null) {
                 slots.release();

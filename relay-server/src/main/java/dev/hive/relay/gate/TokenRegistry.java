@@ -178,9 +178,19 @@ public final class TokenRegistry implements TokenAllowlist {
     }
 
     private Token find(String idOrLabel) {
-        List<Token> matches = state.byHash.values().stream()
-                .filter(t -> t.id().equals(idOrLabel) || (!t.label().isEmpty() && t.label().equals(idOrLabel)))
-                .toList();
+        List<Token> matches = state.byHash.values().stream().filter(t -> t.id().equals(idOrLabel)).toList();
+        if (matches.isEmpty()) {
+            matches = state.byHash.values().stream()
+                    .filter(t -> !t.label().isEmpty() && t.label().equals(idOrLabel))
+                    .toList();
+            // After a rotation the old token keeps its label; once its grace is over, the label
+            // means the live replacement alone.
+            long now = clockMillis.getAsLong();
+            List<Token> live = matches.stream().filter(t -> !t.isExpiredAt(now)).toList();
+            if (!live.isEmpty()) {
+                matches = live;
+            }
+        }
         if (matches.isEmpty()) {
             throw new IllegalArgumentException("no token with id or label '" + idOrLabel
                     + "'; 'hive-relay tokens list' shows them");

@@ -29,6 +29,8 @@ public final class Room {
     private final Journal journal;
     private final ReentrantLock lock = new ReentrantLock();
     private final Set<Thread> waiters = ConcurrentHashMap.newKeySet();
+    /** Event streams open on this room, counted for their whole life (not only while parked). */
+    private final java.util.concurrent.atomic.AtomicInteger streams = new java.util.concurrent.atomic.AtomicInteger();
     private final DedupIndex dedup = new DedupIndex();
 
     private Envelope[] ring = new Envelope[4];
@@ -190,6 +192,15 @@ public final class Room {
         } finally {
             waiters.remove(self);
         }
+    }
+
+    /** An event stream starts on this room; pair with {@link #streamClosed()}. */
+    public void streamOpened() {
+        streams.incrementAndGet();
+    }
+
+    public void streamClosed() {
+        streams.decrementAndGet();
     }
 
     /** Wakes every stream so it can end; used when the relay shuts down. */
@@ -360,7 +371,7 @@ public final class Room {
         try {
             return new RoomFigures(size, queuedBytes, (long) size * Envelope.OVERHEAD_BYTES + queuedBytes,
                     visibleSeq, size == 0 ? 0 : get(0).seq, lastActivityMillis, evictions, keyring.size(),
-                    waiters.size());
+                    streams.get());
         } finally {
             lock.unlock();
         }
@@ -370,7 +381,7 @@ public final class Room {
     boolean isDisposable(long seqFloor) {
         lock.lock();
         try {
-            return lastSeq == seqFloor && size == 0 && keyring.isEmpty() && waiters.isEmpty()
+            return lastSeq == seqFloor && size == 0 && keyring.isEmpty() && waiters.isEmpty() && streams.get() == 0
                     && devices.values().stream().allMatch(Map::isEmpty);
         } finally {
             lock.unlock();
