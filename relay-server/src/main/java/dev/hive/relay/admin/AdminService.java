@@ -34,7 +34,7 @@ public final class AdminService implements HttpService {
         this.stats = stats;
         this.tokens = tokens;
         this.gate = gate;
-        this.bodies = new RequestBodies(64 * 1024);
+        this.bodies = new RequestBodies(64 * 1024, () -> { });
     }
 
     @Override

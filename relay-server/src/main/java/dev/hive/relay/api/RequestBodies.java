@@ -16,9 +16,12 @@ import java.util.Locale;
 public final class RequestBodies {
 
     private final long maxBodyBytes;
+    private final Runnable onProgress;
 
-    public RequestBodies(long maxBodyBytes) {
+    /** @param onProgress told after each read that brought bytes, so a slow but steady body is not cut off */
+    public RequestBodies(long maxBodyBytes, Runnable onProgress) {
         this.maxBodyBytes = maxBodyBytes;
+        this.onProgress = onProgress;
     }
 
     public long maxBodyBytes() {
@@ -61,6 +64,7 @@ public final class RequestBodies {
                     break;
                 }
                 length += read;
+                onProgress.run();
                 if (length > maxBodyBytes) {
                     throw tooLarge();
                 }

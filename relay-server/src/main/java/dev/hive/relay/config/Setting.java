@@ -39,7 +39,7 @@ public enum Setting {
     SSE_KEEPALIVE("sse-keepalive", "HIVE_RELAY_SSE_KEEPALIVE", "25s",
             "idle time after which an event stream gets a keep-alive comment"),
     READ_TIMEOUT("read-timeout", "HIVE_RELAY_READ_TIMEOUT", "30s",
-            "how long a client may stall while sending a request"),
+            "how long a client may take to send a request head, or pause while sending a body; then it is cut off"),
     SHUTDOWN_GRACE("shutdown-grace", "HIVE_RELAY_SHUTDOWN_GRACE", "10s",
             "how long in-flight requests may take to finish on SIGTERM"),
     QUEUE_BUDGET("queue-budget", "HIVE_RELAY_QUEUE_BUDGET", "0",

@@ -78,6 +78,7 @@ public final class RelayServer implements AutoCloseable {
     private final TokenRegistry tokens;
     private final StatsCollector stats;
     private final String adminSecret;
+    private final SlowClientGuard slowClients;
 
     /**
      * Opens the store named by the settings, reloads what it holds, and builds the relay with
@@ -146,7 +147,8 @@ public final class RelayServer implements AutoCloseable {
         this.lockout = new LookupLockout(10, 60_000, System::currentTimeMillis);
         this.pushRate = new PushRateLimiter(settings.pushRate(), settings.pushBurst(), System::nanoTime);
         ClientAddress clients = new ClientAddress(settings.trustedProxies());
-        RequestBodies bodies = new RequestBodies(settings.maxBodyBytes());
+        this.slowClients = new SlowClientGuard(settings.readTimeout());
+        RequestBodies bodies = new RequestBodies(settings.maxBodyBytes(), slowClients::bodyProgress);
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new FrontDoor(gate, counters, log, System::currentTimeMillis))
@@ -173,15 +175,17 @@ public final class RelayServer implements AutoCloseable {
                 .backlog(1024)
                 .maxPayloadSize(settings.maxBodyBytes())
                 .shutdownGracePeriod(settings.shutdownGrace())
-                // Idle keep-alive connections are closed after a while; event streams write
-                // keep-alive comments well within it, so they are never cut.
-                .idleConnectionTimeout(Duration.ofMinutes(5))
-                .idleConnectionPeriod(Duration.ofMinutes(1))
+                // A connection waiting in its request line (idle keep-alive, or a client
+                // dribbling the line) is closed after the read timeout; the guard covers the rest.
+                .idleConnectionTimeout(settings.readTimeout())
+                .idleConnectionPeriod(Duration.ofMillis(Math.clamp(settings.readTimeout().toMillis() / 4, 25, 5_000)))
                 .connectionOptions(SocketOptions.builder()
                         .readTimeout(settings.readTimeout())
                         .tcpNoDelay(true)
                         .build())
                 .addProtocol(Http1Config.builder()
+                        .addReceiveListener(slowClients.receiving())
+                        .addSendListener(slowClients.sending())
                         .maxPrologueLength(MAX_PROLOGUE_BYTES)
                         .maxHeadersSize(MAX_HEADER_BYTES)
                         .validatePath(true)
@@ -326,6 +330,7 @@ public final class RelayServer implements AutoCloseable {
         streams.stop();
         rooms.closeAll();
         webServer.stop();
+        slowClients.close();
         journal.close();
         try {
             tokens.flushUsage();

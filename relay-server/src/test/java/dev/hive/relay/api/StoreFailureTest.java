@@ -4,7 +4,7 @@ import dev.hive.relay.Reply;
 import dev.hive.relay.TestRelay;
 import dev.hive.relay.config.RelaySettings;
 import dev.hive.relay.gate.AccessGate;
-import dev.hive.relay.gate.StaticAllowlist;
+import dev.hive.relay.gate.TokenRegistry;
 import dev.hive.relay.server.RelayServer;
 import dev.hive.relay.server.RequestLog;
 import dev.hive.relay.server.StartupReport;
@@ -96,8 +96,9 @@ class StoreFailureTest {
     @BeforeEach
     void start(@TempDir Path dataDir) {
         RelaySettings settings = RelaySettings.builderForTests(dataDir).build();
-        server = new RelayServer(settings, journal, new RoomRegistry(journal, 0),
-                AccessGate.create(null, new StaticAllowlist(List.of()), () -> System.currentTimeMillis() / 1000),
+        TokenRegistry tokens = TokenRegistry.open(dataDir, List.of(), System::currentTimeMillis);
+        server = new RelayServer(settings, journal, new RoomRegistry(journal, 0), tokens,
+                AccessGate.create(null, tokens, () -> System.currentTimeMillis() / 1000),
                 new RequestLog(new PrintStream(OutputStream.nullOutputStream()), true),
                 new StartupReport("breakable", 0, 0, 0)).start();
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -62,7 +62,7 @@ class SettingsResolverTest {
         assertEquals(Duration.ofSeconds(30), s.readTimeout());
         assertEquals(List.of(), s.accessTokens());
         assertNull(s.tokenPublicKey());
-        assertEquals(StoreKind.MEMORY, s.store());
+        assertEquals(StoreKind.SQLITE, s.store());
         assertTrue(resolved.configFile().isEmpty());
         assertEquals(Source.DEFAULT, sourceOf(resolved, Setting.MAX_BODY_BYTES));
         assertEquals(Source.DEFAULT, sourceOf(resolved, Setting.ADDR));
