@@ -115,7 +115,9 @@ public final class SettingsResolver {
                 StoreKind.class)));
         List<String> tokens = List.of();
         String rawTokens = raw(Setting.ACCESS_TOKENS);
-        if (rawTokens != null) {
+        // Empty means unset (open), as the product has always documented; separators with no
+        // token between them (",,") are a mistake that must not silently open the relay.
+        if (rawTokens != null && !rawTokens.isBlank()) {
             tokens = Arrays.stream(rawTokens.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
             if (tokens.isEmpty()) {
                 throw new SettingsException(Setting.ACCESS_TOKENS.envVar() + " is set ("

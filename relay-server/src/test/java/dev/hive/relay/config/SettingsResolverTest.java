@@ -235,10 +235,16 @@ class SettingsResolverTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {",,", ",", "  ", ""})
+    @ValueSource(strings = {",,", ",", " , "})
     void anAllowlistThatIsSetButHoldsNoTokenIsAnError(String tokens) {
         SettingsException e = refused(Map.of(), Map.of("HIVE_RELAY_ACCESS_TOKENS", tokens));
         assertTrue(e.getMessage().contains("HIVE_RELAY_ACCESS_TOKENS"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  "})
+    void anEmptyAllowlistMeansUnsetAsTheProductPageSays(String tokens) {
+        assertEquals(List.of(), settings(Map.of(), Map.of("HIVE_RELAY_ACCESS_TOKENS", tokens)).accessTokens());
     }
 
     @Test
