@@ -326,8 +326,8 @@ class GateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {",,", ",", " , ,  ", ""})
-    void anAllowlistThatIsSetButEmptyIsAStartUpError(String tokens, @TempDir Path workingDir) {
+    @ValueSource(strings = {",,", ",", " , ,  "})
+    void anAllowlistOfSeparatorsOnlyIsAStartUpError(String tokens, @TempDir Path workingDir) {
         SettingsException e = assertThrows(SettingsException.class, () -> SettingsResolver.resolve(Map.of(),
                 Map.of("HIVE_RELAY_ACCESS_TOKENS", tokens), null, workingDir));
         assertTrue(e.getMessage().contains("HIVE_RELAY_ACCESS_TOKENS"), e.getMessage());
