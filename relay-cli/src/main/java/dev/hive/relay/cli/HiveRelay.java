@@ -21,6 +21,7 @@ import java.util.logging.Logger;
                 IssueCommand.class,
                 StatusCommand.class,
                 HealthCommand.class,
+                TopCommand.class,
                 TokensCommand.class,
                 BackupCommand.class,
                 CompletionCommand.class,

@@ -16,7 +16,7 @@ class CliConventionsTest {
         List<String> commands = CliDocsTest.allCommands();
         assertTrue(commands.containsAll(List.of("hive-relay status", "hive-relay health", "hive-relay tokens",
                 "hive-relay tokens add", "hive-relay tokens list", "hive-relay tokens remove",
-                "hive-relay tokens rotate", "hive-relay backup", "hive-relay completion")), commands.toString());
+                "hive-relay tokens rotate", "hive-relay backup", "hive-relay completion", "hive-relay top")), commands.toString());
         for (String command : commands) {
             String[] words = command.substring("hive-relay ".length()).split(" ");
             TestRelay.Result help = TestRelay.run(append(words, "--help"));

@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -172,11 +173,12 @@ public final class AdminClient implements AutoCloseable {
         if (status == 401) {
             throw new AdminException(AdminException.Kind.SECRET, "the admin secret in " + dataDir
                     + " does not match the running relay on " + address + "; pass the relay's --data-dir "
-                    + "(or HIVE_RELAY_DATA_DIR)");
+                    + "(or HIVE_RELAY_DATA_DIR)", "wrong admin secret for " + address);
         }
         if (status == 403) {
             throw new AdminException(AdminException.Kind.REFUSED, "the admin endpoint on " + address
-                    + " refused the request (" + firstLine(body) + ")");
+                    + " refused the request (" + firstLine(body) + ")",
+                    "admin endpoint " + address + " refused (403)");
         }
         boolean text = contentType(response).startsWith("text/plain");
         if (relayMessages && text && (status == 400 || status == 404 || status >= 500) && answersAsRelay()) {
@@ -198,10 +200,22 @@ public final class AdminClient implements AutoCloseable {
             } catch (IllegalStateException e) {
                 exchange(HttpRequest.newBuilder(base.resolve("admin/v1/stats?workspaces=false"))
                         .timeout(requestTimeout).GET().build());
-                throw new AdminException(AdminException.Kind.SECRET, e.getMessage());
+                throw new AdminException(AdminException.Kind.SECRET, e.getMessage(), secretTrouble());
             }
         }
         return secret;
+    }
+
+    /** Why the secret could not be read, in a few words. */
+    private String secretTrouble() {
+        Path file = dataDir.resolve(AdminSecret.SECRET_FILE);
+        if (!Files.exists(file)) {
+            return "no admin secret in " + dataDir;
+        }
+        if (!Files.isReadable(file)) {
+            return "cannot read " + file + " (permission denied)";
+        }
+        return "unusable admin secret " + file;
     }
 
     private HttpResponse<String> exchange(HttpRequest request) {
@@ -209,19 +223,22 @@ public final class AdminClient implements AutoCloseable {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpConnectTimeoutException e) {
             throw new AdminException(AdminException.Kind.TIMEOUT, "no relay answering on " + address
-                    + " (connection timed out after " + Units.formatDuration(connectTimeout) + "): " + SERVE_HINT);
+                    + " (connection timed out after " + Units.formatDuration(connectTimeout) + "): " + SERVE_HINT,
+                    "connecting to " + address + " timed out");
         } catch (HttpTimeoutException e) {
             throw new AdminException(AdminException.Kind.TIMEOUT, "the relay on " + address
                     + " accepted the connection but did not answer within " + Units.formatDuration(requestTimeout)
-                    + "; it may be overloaded or stuck: check its log, or retry with a longer --timeout");
+                    + "; it may be overloaded or stuck: check its log, or retry with a longer --timeout",
+                    "no answer from " + address + " in " + Units.formatDuration(requestTimeout));
         } catch (ConnectException e) {
             throw new AdminException(AdminException.Kind.NOT_RUNNING, "no relay answering on " + address
-                    + " (connection refused): " + SERVE_HINT);
+                    + " (connection refused): " + SERVE_HINT, "connection refused by " + address);
         } catch (IOException e) {
             throw notHive(e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AdminException(AdminException.Kind.TIMEOUT, "interrupted while asking the relay on " + address);
+            throw new AdminException(AdminException.Kind.TIMEOUT, "interrupted while asking the relay on " + address,
+                    "interrupted");
         }
     }
 
@@ -253,7 +270,8 @@ public final class AdminClient implements AutoCloseable {
 
     private AdminException notHive(String detail) {
         return new AdminException(AdminException.Kind.NOT_HIVE, "something other than hive-relay answers on "
-                + address + " (" + detail + "); pass the relay's --admin-addr, or stop what listens there");
+                + address + " (" + detail + "); pass the relay's --admin-addr, or stop what listens there",
+                "not hive-relay on " + address + " (" + detail + ")");
     }
 
     private static boolean isJson(HttpResponse<String> response) {

@@ -20,13 +20,25 @@ public final class AdminException extends RuntimeException {
     }
 
     private final Kind kind;
+    private final String brief;
 
     public AdminException(Kind kind, String message) {
+        this(kind, message, message);
+    }
+
+    /** @param brief the cause in a few words, for a status line with little room (e.g. {@code top}'s header) */
+    public AdminException(Kind kind, String message, String brief) {
         super(message, null, false, false);
         this.kind = kind;
+        this.brief = brief;
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The cause in a few words, most telling first ("connection refused by 127.0.0.1:8444"). */
+    public String brief() {
+        return brief;
     }
 }
