@@ -19,6 +19,7 @@ import java.util.logging.Logger;
                 ServeCommand.class,
                 KeygenCommand.class,
                 IssueCommand.class,
+                dev.hive.relay.cli.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Run 'hive-relay COMMAND --help' for a command's options."})
