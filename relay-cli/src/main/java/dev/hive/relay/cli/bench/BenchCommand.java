@@ -35,21 +35,21 @@ import java.util.concurrent.ThreadLocalRandom;
         description = {"Measure a relay under load: requests/s and latency percentiles.",
                 "",
                 "Scenarios:",
-                "  health   GET /v1/health (or --path) on every connection, back to back",
-                "  push     POST one sealed-envelope body per request; connection k starts at room k mod --rooms "
-                        + "and posts --batch envelopes to a room before moving to the next",
-                "  pull     pre-fill each room with --prefill envelopes, then GET the newest 100 (tail) or all "
-                        + "(--mode catchup); reports envelopes/s too",
-                "  fanout   device B holds the event stream, device A posts --count events one at a time; per "
-                        + "event, from A's POST to B's completed pull of it after the nudge",
+                "  health   GET /v1/health (or --path), back to back on every connection",
+                "  push     POST one sealed-envelope body per request; connection k starts at",
+                "           room k mod --rooms and posts --batch envelopes there, then moves on",
+                "  pull     fill each room with --prefill envelopes, then GET the newest 100",
+                "           (tail) or all of them (--mode catchup); also reports envelopes/s",
+                "  fanout   B holds the room's event stream, A posts --count events one at a",
+                "           time; each timed from A's POST to B's pull of it after the nudge",
                 "  streams  open --streams idle event streams and hold them for --duration",
-                "  mixed    each connection a device's sync loop: post an envelope, pull since its cursor, read "
-                        + "the keyring, every 10th round post presence",
+                "  mixed    each connection is a device's sync loop: post an envelope, pull",
+                "           since its cursor, read the keyring, every 10th round post presence",
                 "",
-                "A run stops by itself: after --requests measured requests or --duration, whichever comes first "
-                        + "(default --duration 10s unless --requests is given). Warm-up is not counted. Rooms are "
-                        + "fresh per run (bench-<id>-N). Bench a relay started with --push-rate 0, or pushes "
-                        + "beyond its rate limit count as 429 errors.",
+                "A run stops by itself: after --requests measured requests or --duration,",
+                "whichever comes first (default --duration 10s unless --requests is given).",
+                "Warm-up is not counted. Rooms are fresh for every run (bench-<id>-N). Start",
+                "the relay with --push-rate 0, or pushes over its rate limit count as 429s.",
                 ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run completed (failed requests, if any, are in the figures)",

@@ -148,7 +148,12 @@ final class BenchReport {
                 if (!figures.isEmpty()) {
                     figures.append(", ");
                 }
-                figures.append(name.replace('_', ' ')).append(' ').append(value);
+                if (name.endsWith("_s") && value instanceof Double seconds) {
+                    String label = name.substring(0, name.length() - 2).replace('_', ' ');
+                    figures.append(label).append(String.format(Locale.ROOT, " %.2fs", seconds));
+                } else {
+                    figures.append(name.replace('_', ' ')).append(' ').append(value);
+                }
             });
             out.append('\n').append(extraName).append(": ").append(figures).append('\n');
         }

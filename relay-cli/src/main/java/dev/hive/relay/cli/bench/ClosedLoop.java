@@ -19,6 +19,7 @@ import java.util.function.IntFunction;
  */
 final class ClosedLoop {
 
+    /** How long one answer may take before it counts as a {@code timeout} error. */
     static final int READ_TIMEOUT_MILLIS = 30_000;
     private static final long SECOND = 1_000_000_000L;
     private static final long STALL_TICKS = 5;
@@ -58,10 +59,11 @@ final class ClosedLoop {
         AtomicReference<Throwable> bug = new AtomicReference<>();
         CountDownLatch finished = new CountDownLatch(connections);
         Phase phase = new Phase();
+        Watchdog watchdog = new Watchdog(READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
 
         for (int c = 0; c < connections; c++) {
             int index = c;
-            conns[c] = new HttpConnection(config.target(), READ_TIMEOUT_MILLIS);
+            conns[c] = watchdog.watch(new HttpConnection(config.target()));
             OpStats[] mine = new OpStats[opCount];
             OpStats[] warm = new OpStats[opCount];
             for (int op = 0; op < opCount; op++) {
@@ -157,6 +159,7 @@ final class ClosedLoop {
             }
             finished.await(READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         }
+        watchdog.close();
         progress.finish();
         Throwable failure = bug.get();
         if (failure != null) {

@@ -49,9 +49,10 @@ final class FanoutRun {
         OpStats[] measured = {new OpStats(), new OpStats(), new OpStats()};
         OpStats[] warm = {new OpStats(), new OpStats(), new OpStats()};
         String envelopesPath = config.roomPath(0, "envelopes");
-        HttpConnection stream = new HttpConnection(config.target(), 0);
-        HttpConnection puller = new HttpConnection(config.target(), ClosedLoop.READ_TIMEOUT_MILLIS);
-        HttpConnection poster = new HttpConnection(config.target(), ClosedLoop.READ_TIMEOUT_MILLIS);
+        Watchdog watchdog = new Watchdog(ClosedLoop.READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        HttpConnection stream = watchdog.watch(new HttpConnection(config.target())); // while opening
+        HttpConnection puller = watchdog.watch(new HttpConnection(config.target()));
+        HttpConnection poster = watchdog.watch(new HttpConnection(config.target()));
         long head;
         try {
             int status = stream.openStream(config.roomPath(0, "events"));
@@ -60,10 +61,11 @@ final class FanoutRun {
                         + status + " " + firstLine(stream.bodyText()));
             }
             head = awaitFirstNudge(stream);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             stream.close();
-            throw new CliException("could not open an event stream on " + config.target().url() + ": "
-                    + e.getMessage());
+            watchdog.close();
+            throw e instanceof CliException cli ? cli : new CliException("could not open an event stream on "
+                    + config.target().url() + ": " + e.getMessage());
         }
         deliveredSeq = head;
         long startCursor = head;
@@ -139,8 +141,8 @@ final class FanoutRun {
             stream.shutDown();
             puller.shutDown();
             reader.join(TimeUnit.SECONDS.toMillis(5));
-            puller.close();
             poster.close();
+            watchdog.close();
             progress.finish();
             double seconds = Math.max(end - measureStart, 1) / 1e9;
             for (int op = 0; op < OPS.length; op++) {

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -39,6 +40,8 @@ final class HttpConnection implements AutoCloseable {
     private final int readTimeoutMillis;
     private volatile Socket socket;
     private volatile boolean shutDown;
+    private volatile long busySince;
+    private volatile boolean timedOut;
     private InputStream in;
     private OutputStream out;
 
@@ -58,7 +61,15 @@ final class HttpConnection implements AutoCloseable {
     private boolean bodyDone;
     private long connects;
 
-    /** @param readTimeoutMillis how long a read may block, 0 for ever (streams ended by {@link #close()}) */
+    /** A connection whose reads may block for ever (until {@link #close()}, or a {@link Watchdog}). */
+    HttpConnection(HttpTarget target) {
+        this(target, 0);
+    }
+
+    /**
+     * @param readTimeoutMillis how long a read may block (a socket timeout: cheap on platform
+     *                          threads, not on virtual ones, see {@link Watchdog}), 0 for ever
+     */
     HttpConnection(HttpTarget target, int readTimeoutMillis) {
         this.target = target;
         this.readTimeoutMillis = readTimeoutMillis;
@@ -108,6 +119,7 @@ final class HttpConnection implements AutoCloseable {
      * body stays on the wire for {@link #readLine()}; any other answer is read whole.
      */
     int openStream(String path) throws IOException {
+        busySince = System.nanoTime();
         try {
             connect();
             writeRequest("GET", path, ACCEPT_EVENTS, null, 0, -1);
@@ -117,9 +129,13 @@ final class HttpConnection implements AutoCloseable {
                 finishResponse();
             }
             return status;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            throw failed(e);
+        } catch (RuntimeException e) {
             close();
             throw e;
+        } finally {
+            busySince = 0;
         }
     }
 
@@ -195,8 +211,10 @@ final class HttpConnection implements AutoCloseable {
         }
     }
 
+    /** Writes {@code GET path} without waiting for the answer; {@link #receive()} reads it. */
     private int exchange(String method, String path, byte[] extraHeaders, byte[] content, int offset, int length)
             throws IOException {
+        busySince = System.nanoTime();
         try {
             connect();
             writeRequest(method, path, extraHeaders, content, offset, content == null ? -1 : length);
@@ -204,9 +222,32 @@ final class HttpConnection implements AutoCloseable {
             readBody();
             finishResponse();
             return status;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            throw failed(e);
+        } catch (RuntimeException e) {
             close();
             throw e;
+        } finally {
+            busySince = 0;
+        }
+    }
+
+    /** Closes after a failure; one the watchdog caused is reported as the timeout it is. */
+    private IOException failed(IOException e) {
+        close();
+        if (timedOut) {
+            timedOut = false;
+            return new SocketTimeoutException("no answer within the time limit");
+        }
+        return e;
+    }
+
+    /** Called by a {@link Watchdog}: closes the connection when one request has taken too long. */
+    void abortIfBusyLongerThan(long timeoutNanos, long now) {
+        long since = busySince;
+        if (since != 0 && now - since > timeoutNanos) {
+            timedOut = true;
+            close();
         }
     }
 

@@ -31,13 +31,14 @@ final class Prefill {
         AtomicReference<String> problem = new AtomicReference<>();
         int workers = (int) Math.min(config.connections(), Math.max(1, total));
         CountDownLatch finished = new CountDownLatch(workers);
+        Watchdog watchdog = new Watchdog(ClosedLoop.READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         for (int w = 0; w < workers; w++) {
             long seed = config.runId().hashCode() * 31L + w;
             Thread.ofVirtual().name("bench-prefill-" + w).start(() -> {
                 SealedEnvelopes envelopes = new SealedEnvelopes(config.size());
                 SplittableRandom random = new SplittableRandom(seed);
                 byte[] body = new byte[config.size()];
-                try (HttpConnection conn = new HttpConnection(config.target(), ClosedLoop.READ_TIMEOUT_MILLIS)) {
+                try (HttpConnection conn = watchdog.watch(new HttpConnection(config.target()))) {
                     long task;
                     while (problem.get() == null && (task = next.getAndIncrement()) < total) {
                         int room = (int) (task % rooms);
@@ -64,6 +65,7 @@ final class Prefill {
             progress.update(String.format(Locale.ROOT, "%s  pre-filling %,d/%,d envelopes  %.0fs",
                     config.scenario(), done.get(), total, (System.nanoTime() - started) / 1e9));
         }
+        watchdog.close();
         progress.finish();
         if (problem.get() != null) {
             throw new CliException(problem.get());

@@ -40,7 +40,7 @@ final class StreamsRun {
         long started = System.nanoTime();
         for (int i = 0; i < n; i++) {
             int index = i;
-            conns[i] = new HttpConnection(config.target(), 0);
+            conns[i] = new HttpConnection(config.target());
             stats[i] = new OpStats();
             String path = config.roomPath(i % config.rooms(), "events");
             Thread.ofVirtual().name("bench-stream-" + i).start(() -> {

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The raw HTTP/1.1 client against the real relay, and against canned answers for the odd cases. */
@@ -148,6 +149,17 @@ class BenchHttpClientTest {
             }
         }
         return head.toString(StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void theWatchdogTurnsASilentServerIntoATimeout() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+             Watchdog watchdog = new Watchdog(300, TimeUnit.MILLISECONDS)) {
+            HttpConnection conn = watchdog.watch(new HttpConnection(
+                    HttpTarget.parse("http://127.0.0.1:" + server.getLocalPort(), null)));
+            IOException e = assertThrows(IOException.class, () -> conn.get("/never"));
+            assertEquals("timeout", OpStats.kindOf(e), e.toString());
+        }
     }
 
     @Test
