@@ -8,6 +8,14 @@ package dev.hive.relay.cli.bench;
  */
 final class EnvelopePages {
 
+    private static final boolean[] STRUCTURAL = new boolean[256];
+
+    static {
+        for (char c : new char[] {'"', '[', ']', '{', '}'}) {
+            STRUCTURAL[c] = true;
+        }
+    }
+
     private int count;
     private long lastSeq;
 
@@ -27,24 +35,26 @@ final class EnvelopePages {
         lastSeq = 0;
         int depth = 0;
         int lastStart = -1;
-        boolean inString = false;
-        for (int i = 0; i < length; i++) {
-            byte c = b[i];
-            if (inString) {
-                if (c == '\\') {
+        int i = 0;
+        while (i < length) {
+            if (depth >= 2) {
+                // Inside an element only quotes and brackets matter: skip the rest in a tight loop
+                // (a page of 100 envelopes is some 65 KB, mostly digits and commas).
+                while (i < length && !STRUCTURAL[b[i] & 0xff]) {
                     i++;
-                } else if (c == '"') {
-                    inString = false;
                 }
-                continue;
+                if (i == length) {
+                    break;
+                }
             }
+            byte c = b[i];
             switch (c) {
                 case '"' -> {
                     if (depth == 1) {
                         count++;
                         lastStart = i;
                     }
-                    inString = true;
+                    i = afterString(b, i + 1, length);
                 }
                 case '[', '{' -> {
                     if (depth == 1) {
@@ -52,22 +62,37 @@ final class EnvelopePages {
                         lastStart = i;
                     }
                     depth++;
+                    i++;
                 }
-                case ']', '}' -> depth--;
-                case ',', ' ', '\t', '\r', '\n', ':' -> {
-                    // separators
+                case ']', '}' -> {
+                    depth--;
+                    i++;
                 }
                 default -> {
-                    if (depth == 1 && (i == 0 || isValueBoundary(b[i - 1]))) {
-                        count++;
+                    if (depth == 1 && c != ',' && c != ' ' && c != '\t' && c != '\r' && c != '\n'
+                            && isValueBoundary(b[i - 1])) {
+                        count++; // a number, true, false or null as an element
                         lastStart = i;
                     }
+                    i++;
                 }
             }
         }
         if (lastStart >= 0) {
             lastSeq = seqAt(b, lastStart, length);
         }
+    }
+
+    /** The index just past the string whose contents start at {@code i}. */
+    private static int afterString(byte[] b, int i, int length) {
+        while (i < length) {
+            byte c = b[i];
+            if (c == '"') {
+                return i + 1;
+            }
+            i += c == '\\' ? 2 : 1;
+        }
+        return length;
     }
 
     /** The number after the first {@code "seq":} in {@code b[0, length)}, or -1 when there is none. */

@@ -194,6 +194,9 @@ class BenchHttpClientTest {
         pages.scan(page, page.length);
         assertEquals(3, pages.count());
         assertEquals(19, pages.lastSeq());
+        byte[] scalars = "[1, 22 ,true,\"x,]\",null,{}]".getBytes(StandardCharsets.US_ASCII);
+        pages.scan(scalars, scalars.length);
+        assertEquals(6, pages.count());
         byte[] empty = "[]".getBytes(StandardCharsets.US_ASCII);
         pages.scan(empty, empty.length);
         assertEquals(0, pages.count());
