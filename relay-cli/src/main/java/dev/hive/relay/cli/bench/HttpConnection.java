@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -81,7 +82,7 @@ final class HttpConnection implements AutoCloseable {
             return;
         }
         if (shutDown) {
-            throw new java.net.SocketException("connection shut down");
+            throw new SocketException("connection shut down");
         }
         Socket s = new Socket();
         try {
@@ -100,7 +101,7 @@ final class HttpConnection implements AutoCloseable {
         socket = s;
         if (shutDown) { // shut down while connecting
             close();
-            throw new java.net.SocketException("connection shut down");
+            throw new SocketException("connection shut down");
         }
     }
 
@@ -586,7 +587,7 @@ final class HttpConnection implements AutoCloseable {
         }
         InputStream stream = in;
         if (stream == null || socket == null) {
-            throw new java.net.SocketException("connection closed");
+            throw new SocketException("connection closed");
         }
         int read = stream.read(inBuf, inLim, inBuf.length - inLim);
         if (read > 0) {
