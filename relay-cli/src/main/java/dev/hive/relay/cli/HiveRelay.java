@@ -1,9 +1,9 @@
 package dev.hive.relay.cli;
 
+import dev.hive.relay.cli.bench.BenchCommand;
+import dev.hive.relay.config.Setting;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-
-import dev.hive.relay.config.Setting;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -24,6 +24,7 @@ import java.util.logging.Logger;
                 TopCommand.class,
                 TokensCommand.class,
                 BackupCommand.class,
+                BenchCommand.class,
                 CompletionCommand.class,
                 CommandLine.HelpCommand.class
         },

@@ -71,7 +71,7 @@ class CliDocsTest {
                     "no docs/cli page documents '" + command + "'");
         }
         for (String own : List.of("serve", "status", "health", "tokens", "tokens add", "tokens list", "tokens remove",
-                "tokens rotate", "backup", "keygen", "issue", "completion", "top")) {
+                "tokens rotate", "backup", "keygen", "issue", "completion", "top", "bench")) {
             assertTrue(documented.contains("hive-relay " + own), "no usage block for " + own);
         }
     }
