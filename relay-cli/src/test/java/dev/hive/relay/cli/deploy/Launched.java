@@ -165,6 +165,16 @@ final class Launched implements AutoCloseable {
 
     @Override
     public void close() {
+        // SIGTERM first: a parent like nginx's master then stops its own workers; whatever is
+        // left after a grace period is killed, children first, so nothing outlives the test.
+        if (process.isAlive()) {
+            process.toHandle().destroy();
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }
