@@ -108,8 +108,9 @@ class TopTmuxIT {
                 "top draws on the alternate screen");
 
         // The first frame has one snapshot ("measuring…"); from the second on, the rates are figures.
-        screen = waitForScreen("a request rate", s -> s.lines().anyMatch(l -> l.matches("requests +[0-9.]+/s .*")));
-        assertFalse(screen.contains("measuring"), screen);
+        // (A capture can catch a frame half drawn, so wait for a whole one.)
+        waitForScreen("every rate as a figure", s -> s.lines().anyMatch(l -> l.matches("requests +[0-9.]+/s .*"))
+                && s.lines().anyMatch(l -> l.matches("bytes in +[0-9.]+ ?[KMG]?i?B/s .*")) && !s.contains("measuring"));
 
         tmux("send-keys", "-t", session, "q");
         waitFor("top to exit", () -> exitCode(exitFile) != null);
