@@ -11,6 +11,7 @@ import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.ZipEntry;
@@ -66,7 +67,8 @@ final class SqliteNativeLibrary {
         }
     }
 
-    private static Path keptCopy(Path dir) throws IOException {
+    /** The kept copy in {@code dir}, extracted first when missing or not the jar's. */
+    static Path keptCopy(Path dir) throws IOException {
         Path lib = dir.resolve(System.mapLibraryName("sqlitejdbc"));
         Path source = dir.resolve("source");
         String platform = System.getProperty("os.name") + " " + System.getProperty("os.arch");
@@ -95,13 +97,27 @@ final class SqliteNativeLibrary {
                 }
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             }
+            readableByAll(tmp);
             Files.move(tmp, lib, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Files.writeString(tmp, platform + "\n" + resource + "\n" + entry.getCrc() + "\n");
-            Files.move(tmp, source, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Path marker = Files.createTempFile(dir, "source", ".tmp");
+            try {
+                Files.writeString(marker, platform + "\n" + resource + "\n" + entry.getCrc() + "\n");
+                readableByAll(marker);
+                Files.move(marker, source, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(marker);
+            }
         } finally {
             Files.deleteIfExists(tmp);
         }
         return lib;
+    }
+
+    /** The install-time training run is root's; the service runs as its own user and reads the copy. */
+    private static void readableByAll(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 
     /** The jar entry behind a resource, or null when it is not in a jar (then nothing is kept). */
