@@ -90,6 +90,7 @@ public final class SqliteJournal implements Journal {
         FileLock fileLock = SqliteOpener.lock(dir);
         try {
             Path db = dir.resolve(DB_FILE);
+            SqliteNativeLibrary.useCopyIn(dir);
             Connection conn = SqliteOpener.openForWriting(db, maxPageCount);
             BatchWriter batchWriter;
             try {
