@@ -120,8 +120,7 @@ final class HttpConnection implements AutoCloseable {
      * body stays on the wire for {@link #readLine()}; any other answer is read whole.
      */
     int openStream(String path) throws IOException {
-        busySince = System.nanoTime();
-        try {
+        return guarded(() -> {
             connect();
             writeRequest("GET", path, ACCEPT_EVENTS, null, 0, -1);
             readHead();
@@ -130,14 +129,7 @@ final class HttpConnection implements AutoCloseable {
                 finishResponse();
             }
             return status;
-        } catch (IOException e) {
-            throw failed(e);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        } finally {
-            busySince = 0;
-        }
+        });
     }
 
     /**
@@ -212,17 +204,24 @@ final class HttpConnection implements AutoCloseable {
         }
     }
 
-    /** Writes {@code GET path} without waiting for the answer; {@link #receive()} reads it. */
+    /** One whole request and answer; returns the status, the answer is in {@link #body()}. */
     private int exchange(String method, String path, byte[] extraHeaders, byte[] content, int offset, int length)
             throws IOException {
-        busySince = System.nanoTime();
-        try {
+        return guarded(() -> {
             connect();
             writeRequest(method, path, extraHeaders, content, offset, content == null ? -1 : length);
             readHead();
             readBody();
             finishResponse();
             return status;
+        });
+    }
+
+    /** Runs one request under the watchdog's eye; any failure closes the connection. */
+    private int guarded(Step step) throws IOException {
+        busySince = System.nanoTime();
+        try {
+            return step.run();
         } catch (IOException e) {
             throw failed(e);
         } catch (RuntimeException e) {
@@ -231,6 +230,12 @@ final class HttpConnection implements AutoCloseable {
         } finally {
             busySince = 0;
         }
+    }
+
+    /** A request's I/O, returning the answer's status. */
+    @FunctionalInterface
+    private interface Step {
+        int run() throws IOException;
     }
 
     /** Closes after a failure; one the watchdog caused is reported as the timeout it is. */
