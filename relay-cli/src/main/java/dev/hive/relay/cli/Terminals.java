@@ -1,9 +1,9 @@
 package dev.hive.relay.cli;
 
+import dev.hive.relay.tui.TerminalOpener;
 import picocli.CommandLine;
 
 import java.io.Console;
-import java.lang.reflect.Method;
 import java.nio.charset.Charset;
 
 /** What the CLI needs to know about the terminal it runs on. */
@@ -12,18 +12,10 @@ final class Terminals {
     private Terminals() {
     }
 
-    /** Whether standard output is an interactive terminal (JDK 22+ asks the console; 21 has none when redirected). */
+    /** Whether standard output is an interactive terminal (the console exists and says it is one). */
     static boolean stdoutIsTerminal() {
         Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            Method isTerminal = Console.class.getMethod("isTerminal");
-            return (Boolean) isTerminal.invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true;
-        }
+        return console != null && TerminalOpener.isTerminal(console);
     }
 
     /** Colour only when NO_COLOR is unset and output is a terminal. */

@@ -57,9 +57,11 @@ public final class TerminalOpener {
         }
     }
 
-    // Since JDK 22 System.console() exists even when redirected; Console.isTerminal() tells.
-    // Compiled for 21, so it is looked up reflectively.
-    private static boolean isTerminal(Console console) {
+    /**
+     * Whether the console is a real terminal. Since JDK 22 System.console() exists even when
+     * redirected, and Console.isTerminal() tells; compiled for 21, so it is looked up reflectively.
+     */
+    public static boolean isTerminal(Console console) {
         try {
             Method isTerminal = Console.class.getMethod("isTerminal");
             return (Boolean) isTerminal.invoke(console);
