@@ -38,10 +38,6 @@ public final class PushRateLimiter {
         buckets.values().removeIf(bucket -> bucket.isFullAt(now, ratePerNano, burst));
     }
 
-    int trackedClients() {
-        return buckets.size();
-    }
-
     private static final class Bucket {
         private double tokens;
         private long updatedNanos;

@@ -284,10 +284,6 @@ public final class RelayServer implements AutoCloseable {
         return report;
     }
 
-    public Journal journal() {
-        return journal;
-    }
-
     public RelaySettings settings() {
         return settings;
     }
@@ -302,14 +298,6 @@ public final class RelayServer implements AutoCloseable {
 
     public EventStreams streams() {
         return streams;
-    }
-
-    public TrafficCounters counters() {
-        return counters;
-    }
-
-    public PairingBook pairing() {
-        return pairing;
     }
 
     public long startedAtMillis() {

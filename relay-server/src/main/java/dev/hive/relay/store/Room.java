@@ -318,15 +318,6 @@ public final class Room {
         }
     }
 
-    public int keyringSize() {
-        lock.lock();
-        try {
-            return keyring.size();
-        } finally {
-            lock.unlock();
-        }
-    }
-
     // Presence and candidates: upserts by device id.
 
     public CompletableFuture<Void> putDevice(DeviceRecordKind kind, String deviceId, byte[] data, long nowMillis) {

@@ -44,10 +44,6 @@ public final class RoomRegistry {
         return rooms.size();
     }
 
-    public Journal journal() {
-        return journal;
-    }
-
     /** Applies age retention to every room; returns envelopes dropped. */
     public long evictOlderThan(long cutoffMillis) {
         long evicted = 0;
