@@ -6,7 +6,6 @@ import dev.hive.relay.json.JsonObjectReader;
 import dev.hive.relay.json.JsonSlice;
 import dev.hive.relay.server.TrafficCounters;
 import dev.hive.relay.store.DedupKey;
-import dev.hive.relay.store.Envelope;
 import dev.hive.relay.store.Journal.DeviceRecordKind;
 import dev.hive.relay.store.Room;
 import dev.hive.relay.store.RoomRegistry;
@@ -19,7 +18,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -103,10 +101,9 @@ public final class WorkspaceService implements HttpService {
             Responses.json(res, EMPTY_ARRAY);
             return;
         }
-        List<Envelope> page = new ArrayList<>();
-        room.readAfter(after, (int) Math.min(limit, Integer.MAX_VALUE), page);
-        counters.envelopesOut(page.size());
-        Responses.json(res, EnvelopePage.toJson(page));
+        Room.Page page = room.page(after, (int) Math.min(limit, Integer.MAX_VALUE));
+        counters.envelopesOut(page.count());
+        Responses.json(res, page.json());
     }
 
     private void events(ServerRequest req, ServerResponse res) {

@@ -3,48 +3,51 @@ package dev.hive.relay.store;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One stored envelope: the body exactly as posted, its sequence, and its dedup key kept
- * as 128 bits of the key's SHA-256 (a string per envelope would cost more than a typical
- * body's worth of overhead).
+ * One stored envelope: its sequence, its dedup key kept as 128 bits of the key's SHA-256 (a
+ * string per envelope would cost more than a typical body's worth of overhead), and where its
+ * body lies in the room's {@link BodyLog}. Read only under the room's lock: the body's chunk
+ * is freed when the envelope is evicted.
  */
-public final class Envelope {
+final class Envelope {
+
+    /**
+     * Heap bytes one envelope costs beyond its body bytes: the object (64), its ring slot (4)
+     * and its dedup-index slots at half load (8).
+     */
+    static final int OVERHEAD_BYTES = 64 + 4 + 8;
 
     final long seq;
     final long receivedAtMillis;
     final long keyHigh;
     final long keyLow;
-    final byte[] body;
+    final BodyChunk chunk;
+    final int offset;
+    final int length;
     /** Set until the journal has the envelope; readers never see an envelope that is not durable. */
     CompletableFuture<Void> pending;
 
-    Envelope(long seq, long receivedAtMillis, long keyHigh, long keyLow, byte[] body) {
+    Envelope(long seq, long receivedAtMillis, long keyHigh, long keyLow, BodyChunk chunk, int offset, int length) {
         this.seq = seq;
         this.receivedAtMillis = receivedAtMillis;
         this.keyHigh = keyHigh;
         this.keyLow = keyLow;
-        this.body = body;
+        this.chunk = chunk;
+        this.offset = offset;
+        this.length = length;
     }
 
-    public long seq() {
-        return seq;
+    /** Stores {@code body} in {@code bodies} and describes it. */
+    static Envelope store(BodyLog bodies, long seq, long receivedAtMillis, DedupKey key, byte[] body) {
+        BodyChunk chunk = bodies.chunkFor(body.length);
+        int offset = chunk.append(body);
+        return new Envelope(seq, receivedAtMillis, key.high(), key.low(), chunk, offset, body.length);
     }
 
-    public long receivedAtMillis() {
-        return receivedAtMillis;
-    }
-
-    /** The body as received; callers must not modify it. */
-    public byte[] body() {
-        return body;
+    void copyBodyTo(byte[] out, int at) {
+        chunk.copyTo(offset, out, at, length);
     }
 
     boolean isDurable() {
         return pending == null;
     }
-
-    /**
-     * Heap bytes one envelope costs beyond its body bytes: the object (56), the body array
-     * header (16), its ring slot (4) and its dedup-index slots at half load (8).
-     */
-    static final int OVERHEAD_BYTES = 56 + 16 + 4 + 8;
 }

@@ -32,6 +32,7 @@ public final class Room {
     /** Event streams open on this room, counted for their whole life (not only while parked). */
     private final java.util.concurrent.atomic.AtomicInteger streams = new java.util.concurrent.atomic.AtomicInteger();
     private final DedupIndex dedup = new DedupIndex();
+    private final BodyLog bodies;
 
     private Envelope[] ring = new Envelope[4];
     private int first;
@@ -50,9 +51,10 @@ public final class Room {
             DeviceRecordKind.CANDIDATES, new LinkedHashMap<>());
     private final Map<DeviceRecordKind, byte[]> deviceJson = new java.util.EnumMap<>(DeviceRecordKind.class);
 
-    Room(String id, Journal journal, long lastSeq) {
+    Room(String id, Journal journal, ChunkPool chunks, long lastSeq) {
         this.id = id;
         this.journal = journal;
+        this.bodies = new BodyLog(chunks);
         this.lastSeq = lastSeq;
         this.visibleSeq = lastSeq;
     }
@@ -79,7 +81,8 @@ public final class Room {
                 envelope = existing;
                 durable = existing.pending;
             } else {
-                envelope = new Envelope(++lastSeq, nowMillis, key.high(), key.low(), body);
+                envelope = Envelope.store(bodies, lastSeq + 1, nowMillis, key, body);
+                lastSeq++;
                 durable = journal.appendEnvelope(id, envelope.seq, nowMillis, key.text(), body);
                 if (durable.isDone() && !durable.isCompletedExceptionally()) {
                     durable = null;
@@ -136,7 +139,8 @@ public final class Room {
             if (index >= 0 && get(index) == envelope) {
                 removeAt(index);
                 dedup.remove(envelope);
-                queuedBytes -= envelope.body.length;
+                queuedBytes -= envelope.length;
+                bodies.release(envelope.chunk);
             }
             advanceVisible();
         } finally {
@@ -146,20 +150,22 @@ public final class Room {
     }
 
     /**
-     * Copies into {@code out} up to {@code limit} durable envelopes with {@code seq > after},
-     * oldest first.
+     * Up to {@code limit} durable envelopes with {@code seq > after}, oldest first, as the JSON
+     * page the API serves. Built under the lock, which keeps the bodies' chunks from being freed.
      */
-    public void readAfter(long after, int limit, List<Envelope> out) {
+    public Page page(long after, int limit) {
+        List<Envelope> rows = new ArrayList<>();
         lock.lock();
         try {
             long visible = visibleSeq;
-            for (int i = firstIndexAfter(after); i < size && out.size() < limit; i++) {
+            for (int i = firstIndexAfter(after); i < size && rows.size() < limit; i++) {
                 Envelope envelope = get(i);
                 if (envelope.seq > visible) {
                     break;
                 }
-                out.add(envelope);
+                rows.add(envelope);
             }
+            return new Page(EnvelopePage.toJson(rows), rows.size());
         } finally {
             lock.unlock();
         }
@@ -257,7 +263,8 @@ public final class Room {
         first = (first + 1) % ring.length;
         size--;
         dedup.remove(oldest);
-        queuedBytes -= oldest.body.length;
+        queuedBytes -= oldest.length;
+        bodies.release(oldest.chunk);
         evictions++;
     }
 
@@ -360,7 +367,7 @@ public final class Room {
     public RoomFigures figures() {
         lock.lock();
         try {
-            return new RoomFigures(size, queuedBytes, (long) size * Envelope.OVERHEAD_BYTES + queuedBytes,
+            return new RoomFigures(size, queuedBytes, (long) size * Envelope.OVERHEAD_BYTES + bodies.reservedBytes(),
                     visibleSeq, size == 0 ? 0 : get(0).seq, lastActivityMillis, evictions, keyring.size(),
                     streams.get());
         } finally {
@@ -382,7 +389,7 @@ public final class Room {
     // Start-up replay from the journal; no journal writes.
 
     void restoreEnvelope(long seq, long receivedAtMillis, DedupKey key, byte[] body) {
-        Envelope envelope = new Envelope(seq, receivedAtMillis, key.high(), key.low(), body);
+        Envelope envelope = Envelope.store(bodies, seq, receivedAtMillis, key, body);
         addLast(envelope);
         dedup.add(envelope);
         queuedBytes += body.length;
@@ -462,6 +469,10 @@ public final class Room {
 
     /** Presence or candidates data of one device and when it was posted. */
     record DeviceRecord(byte[] data, long seenAtMillis) {
+    }
+
+    /** A page of envelopes as JSON, and how many it holds. */
+    public record Page(byte[] json, int count) {
     }
 
     /** What happened to a post: its sequence, and whether it was already stored. */

@@ -14,6 +14,7 @@ public final class RoomRegistry {
 
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final Journal journal;
+    private final ChunkPool chunks = new ChunkPool();
     private final long seqFloor;
 
     /**
@@ -28,7 +29,7 @@ public final class RoomRegistry {
     /** The room, created if new. */
     public Room room(String id) {
         Room room = rooms.get(id);
-        return room != null ? room : rooms.computeIfAbsent(id, key -> new Room(key, journal, seqFloor));
+        return room != null ? room : rooms.computeIfAbsent(id, key -> new Room(key, journal, chunks, seqFloor));
     }
 
     /** The room if it exists, else null. */

@@ -1,11 +1,12 @@
-package dev.hive.relay.api;
-
-import dev.hive.relay.store.Envelope;
+package dev.hive.relay.store;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Writes {@code [{"seq":N,"body":<stored bytes>},…]} straight from the stored bytes into one array. */
+/**
+ * Writes {@code [{"seq":N,"body":<stored bytes>},…]} straight from the stored bytes into one array;
+ * called under the room's lock, while the bodies' chunks cannot be freed.
+ */
 final class EnvelopePage {
 
     private static final byte[] OPEN = "{\"seq\":".getBytes(StandardCharsets.US_ASCII);
@@ -17,7 +18,7 @@ final class EnvelopePage {
     static byte[] toJson(List<Envelope> page) {
         int size = 2 + Math.max(0, page.size() - 1);
         for (Envelope envelope : page) {
-            size += OPEN.length + digits(envelope.seq()) + BODY.length + envelope.body().length + 1;
+            size += OPEN.length + digits(envelope.seq) + BODY.length + envelope.length + 1;
         }
         byte[] out = new byte[size];
         int at = 0;
@@ -29,12 +30,11 @@ final class EnvelopePage {
             }
             System.arraycopy(OPEN, 0, out, at, OPEN.length);
             at += OPEN.length;
-            at = writeLong(out, at, envelope.seq());
+            at = writeLong(out, at, envelope.seq);
             System.arraycopy(BODY, 0, out, at, BODY.length);
             at += BODY.length;
-            byte[] body = envelope.body();
-            System.arraycopy(body, 0, out, at, body.length);
-            at += body.length;
+            envelope.copyBodyTo(out, at);
+            at += envelope.length;
             out[at++] = '}';
         }
         out[at] = ']';

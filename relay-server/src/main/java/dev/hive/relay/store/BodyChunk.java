@@ -1,0 +1,48 @@
+package dev.hive.relay.store;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A direct buffer (memory outside the Java heap) holding envelope bodies back to back, and how
+ * many of them are still queued. Not thread-safe; the owning room guards it.
+ */
+final class BodyChunk {
+
+    private final ByteBuffer memory;
+    private int used;
+    private int live;
+
+    BodyChunk(ByteBuffer memory) {
+        this.memory = memory;
+    }
+
+    int capacity() {
+        return memory.capacity();
+    }
+
+    boolean fits(int length) {
+        return memory.capacity() - used >= length;
+    }
+
+    /** Copies {@code body} in after the last body; returns its offset. */
+    int append(byte[] body) {
+        int offset = used;
+        memory.put(offset, body, 0, body.length);
+        used += body.length;
+        live++;
+        return offset;
+    }
+
+    void copyTo(int offset, byte[] out, int at, int length) {
+        memory.get(offset, out, at, length);
+    }
+
+    /** One body in this chunk is gone; true when none is left. */
+    boolean release() {
+        return --live == 0;
+    }
+
+    ByteBuffer memory() {
+        return memory;
+    }
+}
