@@ -1,12 +1,10 @@
 package dev.hive.relay.cli;
 
 import dev.hive.relay.cli.bench.BenchCommand;
-import dev.hive.relay.config.Setting;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,40 +38,22 @@ public final class HiveRelay implements Runnable {
     public static void main(String[] args) {
         // Helidon's start-up chatter would drown the relay's own lines; warnings still show.
         HELIDON_LOG.setLevel(Level.WARNING);
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
-        int code = (args.length > 0 && args[0].equals("serve") ? newServeCommandLine(out, err)
-                : newCommandLine(out, err)).execute(args);
-        System.exit(code);
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /**
-     * A tree holding {@code serve} alone: picocli reads every command's annotations when it builds
-     * the full tree, which took a good part of the relay's start-up. Names, help and errors match.
-     */
-    static CommandLine newServeCommandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(CommandLine.Model.CommandSpec.create().name("hive-relay"));
-        cli.addSubcommand("serve", new CommandLine(new ServeCommand()));
-        configure(cli, out, err);
-        SettingOptions.addTo(cli.getSubcommands().get("serve").getCommandSpec(), List.of(Setting.values()));
-        return cli;
-    }
-
-    /** The command tree with the relay's conventions: one-line errors, no stack traces. */
-    public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new HiveRelay());
-        configure(cli, out, err);
-        // Every setting gets its flag from the one table of settings.
-        SettingOptions.addTo(cli.getSubcommands().get("serve").getCommandSpec(), List.of(Setting.values()));
-        return cli;
-    }
-
-    private static void configure(CommandLine cli, PrintWriter out, PrintWriter err) {
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setColorScheme(Terminals.colorScheme());
-        cli.setExecutionExceptionHandler(new ErrorHandler());
-        cli.setParameterExceptionHandler(new UsageErrorHandler());
+    /** Runs {@code hive-relay ARGS} and returns the exit code. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        // Plain 'serve' flags skip picocli, whose loading is a good part of start-up (see SettingFlags).
+        SettingFlags serve = SettingFlags.parseServe(args);
+        if (serve != null) {
+            try {
+                return Serve.run(serve.resolve(System.getenv()), err);
+            } catch (Exception e) {
+                return Failures.report(e, err);
+            }
+        }
+        return (args.length > 0 && args[0].equals("serve") ? CommandTree.newServeCommandLine(out, err)
+                : CommandTree.newCommandLine(out, err)).execute(args);
     }
 
     @Override

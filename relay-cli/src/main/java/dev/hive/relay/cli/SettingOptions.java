@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class SettingOptions {
 
-    static final String CONFIG_OPTION = "--config";
+    static final String CONFIG_OPTION = SettingFlags.CONFIG_OPTION;
 
     private SettingOptions() {
     }
@@ -46,6 +46,11 @@ final class SettingOptions {
 
     /** Resolves flags &gt; environment &gt; config file &gt; defaults. */
     static ResolvedSettings resolve(CommandSpec spec, Map<String, String> environment) {
+        return flags(spec).resolve(environment);
+    }
+
+    /** The flags picocli parsed into the command's options. */
+    static SettingFlags flags(CommandSpec spec) {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
         for (Setting setting : Setting.values()) {
             OptionSpec option = spec.findOption("--" + setting.key());
@@ -54,8 +59,7 @@ final class SettingOptions {
             }
         }
         OptionSpec config = spec.findOption(CONFIG_OPTION);
-        Path configFile = config == null ? null : config.getValue();
-        return SettingsResolver.resolve(flags, environment, configFile, Path.of("").toAbsolutePath());
+        return new SettingFlags(flags, config == null ? null : config.getValue());
     }
 
     private static String label(Setting setting) {

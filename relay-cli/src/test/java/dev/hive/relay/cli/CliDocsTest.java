@@ -89,7 +89,7 @@ class CliDocsTest {
 
     /** The usage as {@code hive-relay … --help} prints it without colour, trailing spaces trimmed. */
     static String usage(String command) {
-        CommandLine cli = HiveRelay.newCommandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        CommandLine cli = CommandTree.newCommandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
         String[] words = command.split(" ");
         for (int i = 1; i < words.length; i++) {
             cli = cli.getSubcommands().get(words[i]);
@@ -103,7 +103,7 @@ class CliDocsTest {
 
     static List<String> allCommands() {
         List<String> names = new ArrayList<>();
-        collect(HiveRelay.newCommandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())),
+        collect(CommandTree.newCommandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())),
                 names);
         return names;
     }

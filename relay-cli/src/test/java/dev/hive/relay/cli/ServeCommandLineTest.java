@@ -14,18 +14,18 @@ class ServeCommandLineTest {
 
     @Test
     void helpIsTheSame() {
-        assertEquals(run(HiveRelay::newCommandLine, "serve", "--help"),
-                run(HiveRelay::newServeCommandLine, "serve", "--help"));
+        assertEquals(run(CommandTree::newCommandLine, "serve", "--help"),
+                run(CommandTree::newServeCommandLine, "serve", "--help"));
     }
 
     @Test
     void usageErrorsAreTheSame() {
-        assertEquals(run(HiveRelay::newCommandLine, "serve", "--bogus"),
-                run(HiveRelay::newServeCommandLine, "serve", "--bogus"));
-        assertEquals(run(HiveRelay::newCommandLine, "serve", "extra"),
-                run(HiveRelay::newServeCommandLine, "serve", "extra"));
-        assertEquals(run(HiveRelay::newCommandLine, "serve", "--addr"),
-                run(HiveRelay::newServeCommandLine, "serve", "--addr"));
+        assertEquals(run(CommandTree::newCommandLine, "serve", "--bogus"),
+                run(CommandTree::newServeCommandLine, "serve", "--bogus"));
+        assertEquals(run(CommandTree::newCommandLine, "serve", "extra"),
+                run(CommandTree::newServeCommandLine, "serve", "extra"));
+        assertEquals(run(CommandTree::newCommandLine, "serve", "--addr"),
+                run(CommandTree::newServeCommandLine, "serve", "--addr"));
     }
 
     private static String run(BiFunction<PrintWriter, PrintWriter, CommandLine> tree, String... args) {

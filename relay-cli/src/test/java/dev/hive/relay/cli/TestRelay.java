@@ -91,7 +91,7 @@ final class TestRelay implements AutoCloseable {
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = HiveRelay.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int exit = CommandTree.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
         return new Result(exit, out.toString(), err.toString());
     }
 

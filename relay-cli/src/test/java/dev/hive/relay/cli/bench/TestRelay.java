@@ -1,6 +1,6 @@
 package dev.hive.relay.cli.bench;
 
-import dev.hive.relay.cli.HiveRelay;
+import dev.hive.relay.cli.CommandTree;
 import dev.hive.relay.config.RelaySettings;
 import dev.hive.relay.server.RelayServer;
 import dev.hive.relay.server.RequestLog;
@@ -56,7 +56,7 @@ final class TestRelay implements AutoCloseable {
     static Run cli(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = HiveRelay.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int code = CommandTree.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
         return new Run(code, out.toString(), err.toString());
     }
 }
