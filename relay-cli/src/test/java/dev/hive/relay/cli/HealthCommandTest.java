@@ -62,10 +62,12 @@ class HealthCommandTest {
 
     @Test
     void theRelaysOwnVerdictCounts() {
-        // A 100 KiB queue budget: the relay warns from 80 % of it and is critical at 100 %.
-        try (TestRelay relay = TestRelay.start(tmp.resolve("data"), b -> b.queueBudgetBytes = 100 * 1024)) {
+        // A 1 MiB queue budget: the relay warns from 80 % of it and is critical at 100 %. (Queued
+        // memory grows by whole chunks of up to 64 KiB, so the budget is many chunks wide.)
+        int budget = 1024 * 1024;
+        try (TestRelay relay = TestRelay.start(tmp.resolve("data"), b -> b.queueBudgetBytes = budget)) {
             int n = 0;
-            while (relay.server.stats().snapshot().totals().queuedMemoryBytes() < 0.8 * 100 * 1024) {
+            while (relay.server.stats().snapshot().totals().queuedMemoryBytes() < 0.8 * budget) {
                 relay.post("/v1/workspaces/r/envelopes", "{\"n\":" + n++ + ",\"pad\":\"" + "y".repeat(2000) + "\"}",
                         null);
             }
@@ -74,7 +76,7 @@ class HealthCommandTest {
             assertTrue(warn.out().startsWith("HIVE-RELAY WARNING - queue takes "), warn.out());
             assertTrue(relay.cli("status").out().contains("\nhealth     WARN: queue takes "));
 
-            while (relay.server.stats().snapshot().totals().queuedMemoryBytes() < 100 * 1024) {
+            while (relay.server.stats().snapshot().totals().queuedMemoryBytes() < budget) {
                 relay.post("/v1/workspaces/r/envelopes", "{\"n\":" + n++ + ",\"pad\":\"" + "y".repeat(2000) + "\"}",
                         null);
             }
