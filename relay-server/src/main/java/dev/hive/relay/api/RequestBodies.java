@@ -49,27 +49,7 @@ public final class RequestBodies {
             return new byte[0];
         }
         try (InputStream in = request.content().inputStream()) {
-            int expected = declared >= 0 ? (int) declared : 8192;
-            byte[] buffer = new byte[Math.max(expected, 1)];
-            int length = 0;
-            while (true) {
-                if (length == buffer.length) {
-                    if (length > maxBodyBytes) {
-                        throw tooLarge();
-                    }
-                    buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, maxBodyBytes + 1));
-                }
-                int read = in.read(buffer, length, buffer.length - length);
-                if (read < 0) {
-                    break;
-                }
-                length += read;
-                onProgress.run();
-                if (length > maxBodyBytes) {
-                    throw tooLarge();
-                }
-            }
-            return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+            return declared >= 0 ? readDeclared(in, (int) declared) : readChunked(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (DataReader.InsufficientDataAvailableException e) {
@@ -79,6 +59,45 @@ public final class RequestBodies {
             // Helidon's chunked decoder throws this for a chunk-size line that is not hex.
             throw ClientError.badRequest("the chunked body is malformed");
         }
+    }
+
+    /** Exactly the declared length, into an array of that size (the connection frames the body). */
+    private byte[] readDeclared(InputStream in, int declared) throws IOException {
+        byte[] body = new byte[declared];
+        int length = 0;
+        while (length < declared) {
+            int read = in.read(body, length, declared - length);
+            if (read < 0) {
+                throw ClientError.badRequest("the body ended before its declared length");
+            }
+            length += read;
+            onProgress.run();
+        }
+        return body;
+    }
+
+    /** A body of unknown length, grown by doubling up to the cap. */
+    private byte[] readChunked(InputStream in) throws IOException {
+        byte[] buffer = new byte[8192];
+        int length = 0;
+        while (true) {
+            if (length == buffer.length) {
+                if (length > maxBodyBytes) {
+                    throw tooLarge();
+                }
+                buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, maxBodyBytes + 1));
+            }
+            int read = in.read(buffer, length, buffer.length - length);
+            if (read < 0) {
+                break;
+            }
+            length += read;
+            onProgress.run();
+            if (length > maxBodyBytes) {
+                throw tooLarge();
+            }
+        }
+        return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
     }
 
     private ClientError tooLarge() {

@@ -1,17 +1,13 @@
 package dev.hive.relay.server;
 
-import dev.hive.relay.json.JsonWriter;
-
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,19 +18,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * unguessable room id is an access secret), status, duration and client address. Never
  * bodies, never tokens.
  *
- * <p>Requests only queue their line; one writer thread batches the lines to the stream, so a
- * slow terminal or pipe never slows a request. When the queue is full, lines are dropped and
+ * <p>Requests only queue their entry; one writer thread formats and batches the lines to the
+ * stream, so a slow terminal or pipe never slows a request. When the queue is full, lines are dropped and
  * counted rather than making requests wait; the count is reported in the log itself.
  */
 public final class RequestLog implements AutoCloseable {
 
-    private static final DateTimeFormatter TEXT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+    static final DateTimeFormatter TEXT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
             .withZone(ZoneOffset.UTC);
     private static final int QUEUE_LINES = 65_536;
 
     private final OutputStream out;
     private final boolean json;
-    private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(QUEUE_LINES);
+    private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(QUEUE_LINES);
     private final AtomicLong dropped = new AtomicLong();
     private final Thread writer;
     private volatile boolean closed;
@@ -45,30 +41,15 @@ public final class RequestLog implements AutoCloseable {
         this.writer = Thread.ofPlatform().daemon().name("request-log").start(this::drain);
     }
 
+    /** Queues the line; the writer thread formats it, so a request pays for one small object. */
     public void request(long epochMillis, String method, String route, int status, long durationMicros,
                         String client) {
-        String line;
-        if (json) {
-            line = "{\"time\":\"" + Instant.ofEpochMilli(epochMillis) + "\",\"method\":\"" + method
-                    + "\",\"route\":" + JsonWriter.quote(route) + ",\"status\":" + status
-                    + ",\"duration_ms\":" + millis(durationMicros)
-                    + ",\"client\":" + JsonWriter.quote(client) + "}";
-        } else {
-            line = String.format(Locale.ROOT, "%s %-6s %-36s %d %8.2fms %s",
-                    TEXT_TIME.format(Instant.ofEpochMilli(epochMillis)), method, route, status,
-                    durationMicros / 1000.0, client);
-        }
-        enqueue(line);
+        enqueue(new Entry(epochMillis, method, route, status, durationMicros, client, null));
     }
 
     /** A server event worth a line of its own. */
     public void event(long epochMillis, String message) {
-        if (json) {
-            enqueue("{\"time\":\"" + Instant.ofEpochMilli(epochMillis) + "\",\"event\":" + JsonWriter.quote(message)
-                    + "}");
-        } else {
-            enqueue(TEXT_TIME.format(Instant.ofEpochMilli(epochMillis)) + " " + message);
-        }
+        enqueue(new Entry(epochMillis, null, null, 0, 0, null, message));
     }
 
     /** Microseconds as milliseconds with three decimals, without String.format on the hot path. */
@@ -78,24 +59,25 @@ public final class RequestLog implements AutoCloseable {
         return whole / 1000 + "." + "000".substring(fraction.length()) + fraction;
     }
 
-    private void enqueue(String line) {
-        if (!queue.offer(line)) {
+    private void enqueue(Entry entry) {
+        if (!queue.offer(entry)) {
             dropped.incrementAndGet();
         }
     }
 
     private void drain() {
-        List<String> batch = new ArrayList<>(1024);
+        List<Entry> batch = new ArrayList<>(1024);
+        LineFormat format = new LineFormat(json);
         while (!closed || !queue.isEmpty()) {
             try {
-                String first = queue.poll(200, TimeUnit.MILLISECONDS);
+                Entry first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
                 queue.drainTo(batch, 4095);
-                for (String line : batch) {
-                    out.write(line.getBytes(StandardCharsets.UTF_8));
+                for (Entry entry : batch) {
+                    out.write(format.line(entry).getBytes(StandardCharsets.UTF_8));
                     out.write('\n');
                 }
                 batch.clear();
@@ -129,5 +111,10 @@ public final class RequestLog implements AutoCloseable {
         } catch (IOException e) {
             // nothing more can be written
         }
+    }
+
+    /** A request's line (event null) or a server event's, as queued. */
+    record Entry(long epochMillis, String method, String route, int status, long durationMicros, String client,
+                 String event) {
     }
 }
