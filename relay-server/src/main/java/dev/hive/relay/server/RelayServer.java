@@ -258,11 +258,12 @@ public final class RelayServer implements AutoCloseable {
         }
     }
 
-    /** Binding first ourselves gives the operator the OS's reason ("Address already in use"), not a hang. */
+    /**
+     * Binding first ourselves gives the operator the OS's reason ("Address already in use"), not a hang.
+     * Port 0 is probed too: the host can still be wrong ("Cannot assign requested address"), and the
+     * AOT training run, which listens on port 0, then records this path for real starts.
+     */
     private static void probeBindable(HostPort address, String name) {
-        if (address.port() == 0) {
-            return;
-        }
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(address.host(), address.port()));
