@@ -33,12 +33,12 @@ public final class AdminSecret {
 
     /** Stores the secret readable by this user only. */
     public static void write(Path dataDir, String secret) {
-        AtomicFiles.write(dataDir.resolve(SECRET_FILE), (secret + "\n").getBytes(StandardCharsets.US_ASCII));
+        AtomicFiles.replace(dataDir.resolve(SECRET_FILE), (secret + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Records the admin listener's bound address for console commands on this host. */
     public static void recordAddress(Path dataDir, String hostPort) {
-        AtomicFiles.write(dataDir.resolve(ADDRESS_FILE), (hostPort + "\n").getBytes(StandardCharsets.US_ASCII));
+        AtomicFiles.replace(dataDir.resolve(ADDRESS_FILE), (hostPort + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 
     /**

@@ -27,6 +27,12 @@ public final class SettingsResolver {
     public static final String DEFAULT_CONFIG_FILE = "hive-relay.yaml";
     /** Names the config file in the environment when no flag does. */
     public static final String CONFIG_ENV = "HIVE_RELAY_CONFIG";
+    /**
+     * A constant, not a lambda at its use: the class initialiser links it in every run, so the AOT
+     * cache holds it even though the training run gives --addr, not --port.
+     */
+    private static final Function<String, HostPort> ANY_HOST_AT_PORT =
+            text -> new HostPort("0.0.0.0", HostPort.parsePort(text));
 
     private final Map<Setting, String> flags;
     private final Map<String, String> environment;
@@ -171,7 +177,7 @@ public final class SettingsResolver {
             if (notBlank(port)) {
                 sources.put(Setting.PORT, level);
                 sources.put(Setting.ADDR, level);
-                return convert(Setting.PORT, port, level, text -> new HostPort("0.0.0.0", HostPort.parsePort(text)));
+                return convert(Setting.PORT, port, level, ANY_HOST_AT_PORT);
             }
             String addr = valueAt(Setting.ADDR, level);
             if (notBlank(addr)) {

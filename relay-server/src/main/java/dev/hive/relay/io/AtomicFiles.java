@@ -23,6 +23,19 @@ public final class AtomicFiles {
     }
 
     public static void write(Path file, byte[] content) {
+        write(file, content, true);
+    }
+
+    /**
+     * As {@link #write}, but without the fsyncs: for a file that is rewritten on every start
+     * (the admin secret and address), where readers need only never see half a file, and
+     * after a crash the next start writes it again. Each fsync can cost milliseconds on a busy disk.
+     */
+    public static void replace(Path file, byte[] content) {
+        write(file, content, false);
+    }
+
+    private static void write(Path file, byte[] content, boolean durable) {
         Path dir = file.toAbsolutePath().getParent();
         Path temp = dir.resolve("." + file.getFileName() + ".tmp");
         try {
@@ -34,14 +47,18 @@ public final class AtomicFiles {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                if (durable) {
+                    channel.force(true);
+                }
             }
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            syncDirectory(dir);
+            if (durable) {
+                syncDirectory(dir);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

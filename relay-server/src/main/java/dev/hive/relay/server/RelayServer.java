@@ -30,6 +30,8 @@ import dev.hive.relay.store.RoomRegistry;
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.Status;
+import io.helidon.http.encoding.ContentEncodingContext;
+import io.helidon.http.media.MediaContext;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
@@ -150,6 +152,7 @@ public final class RelayServer implements AutoCloseable {
         this.slowClients = new SlowClientGuard(settings.readTimeout());
         RequestBodies bodies = new RequestBodies(settings.maxBodyBytes(), slowClients::bodyProgress);
 
+        LeanRegistry.install();
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new FrontDoor(gate, counters, log, System::currentTimeMillis))
                 .register(new PublicPages(journal))
@@ -173,6 +176,12 @@ public final class RelayServer implements AutoCloseable {
                 .host(address.host())
                 .port(address.port())
                 .backlog(1024)
+                // Set here, both listeners share one of each; left unset, each listener builds its own.
+                // The relay writes its own JSON and compresses nothing, so it needs only the built-in
+                // media support (strings, bytes) and no encodings; it uses no server features either.
+                .mediaContext(MediaContext.builder().mediaSupportsDiscoverServices(false).build())
+                .contentEncoding(ContentEncodingContext.builder().contentEncodingsDiscoverServices(false).build())
+                .featuresDiscoverServices(false)
                 .maxPayloadSize(settings.maxBodyBytes())
                 .shutdownGracePeriod(settings.shutdownGrace())
                 // A connection waiting in its request line (idle keep-alive, or a client
@@ -249,11 +258,12 @@ public final class RelayServer implements AutoCloseable {
         }
     }
 
-    /** Binding first ourselves gives the operator the OS's reason ("Address already in use"), not a hang. */
+    /**
+     * Binding first ourselves gives the operator the OS's reason ("Address already in use"), not a hang.
+     * Port 0 is probed too: the host can still be wrong ("Cannot assign requested address"), and the
+     * AOT training run, which listens on port 0, then records this path for real starts.
+     */
     private static void probeBindable(HostPort address, String name) {
-        if (address.port() == 0) {
-            return;
-        }
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(address.host(), address.port()));

@@ -32,6 +32,7 @@ final class SqliteNativeLibrary {
     static final String CACHE_DIR = "sqlite-native";
     private static final String PATH_PROPERTY = "org.sqlite.lib.path";
     private static final String NAME_PROPERTY = "org.sqlite.lib.name";
+    private static final String TMPDIR_PROPERTY = "org.sqlite.tmpdir";
     private static final AtomicBoolean DONE = new AtomicBoolean();
 
     private SqliteNativeLibrary() {
@@ -49,11 +50,31 @@ final class SqliteNativeLibrary {
                 Path lib = keptCopy(candidate.resolve(CACHE_DIR));
                 System.setProperty(PATH_PROPERTY, lib.getParent().toString());
                 System.setProperty(NAME_PROPERTY, lib.getFileName().toString());
+                sweepOnly(lib);
                 return;
             } catch (IOException | RuntimeException e) {
                 // Read-only (an installed jar run by the service user): try the next place; after
                 // the last, sqlite-jdbc extracts the library to the temp directory as before.
             }
+        }
+    }
+
+    /**
+     * Before loading, sqlite-jdbc sweeps its temp directory (java.io.tmpdir) for copies other
+     * processes extracted and left behind: a listing of the whole directory, slow when it is big.
+     * Once the kept copy is loaded (here, so a failure is known now; sqlite-jdbc's own load of the
+     * same file is then a no-op), nothing is ever extracted, so the sweep is pointed at the kept
+     * directory. If the copy does not load, sqlite-jdbc keeps its usual temp directory to extract to.
+     */
+    private static void sweepOnly(Path lib) {
+        if (System.getProperty(TMPDIR_PROPERTY) != null) {
+            return;
+        }
+        try {
+            System.load(lib.toString());
+            System.setProperty(TMPDIR_PROPERTY, lib.getParent().toString());
+        } catch (UnsatisfiedLinkError | SecurityException e) {
+            // e.g. a noexec mount: sqlite-jdbc extracts the library to its temp directory
         }
     }
 
