@@ -5,8 +5,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * One stored envelope: its sequence, its dedup key kept as 128 bits of the key's SHA-256 (a
  * string per envelope would cost more than a typical body's worth of overhead), and where its
- * body lies in the room's {@link BodyLog}. Read only under the room's lock: the body's chunk
- * is freed when the envelope is evicted.
+ * body lies in the room's {@link BodyLog}. Read only under the room's lock: once the envelope
+ * is evicted, its chunk may go back to the pool and be overwritten by another room.
  */
 final class Envelope {
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Writes {@code [{"seq":N,"body":<stored bytes>},…]} straight from the stored bytes into one array;
- * called under the room's lock, while the bodies' chunks cannot be freed.
+ * called under the room's lock, while the bodies' chunks cannot be reused.
  */
 final class EnvelopePage {
 

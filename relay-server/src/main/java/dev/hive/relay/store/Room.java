@@ -151,7 +151,7 @@ public final class Room {
 
     /**
      * Up to {@code limit} durable envelopes with {@code seq > after}, oldest first, as the JSON
-     * page the API serves. Built under the lock, which keeps the bodies' chunks from being freed.
+     * page the API serves. Built under the lock, which keeps the bodies' chunks from being reused.
      */
     public Page page(long after, int limit) {
         List<Envelope> rows = new ArrayList<>();
