@@ -35,7 +35,13 @@ final class ChildRelay implements AutoCloseable {
 
     /** Starts {@code serve} on ephemeral loopback ports with the given extra arguments; waits until healthy. */
     static ChildRelay start(Path dataDir, String... extraArgs) throws IOException, InterruptedException {
-        Process process = launch(dataDir, extraArgs);
+        return start(dataDir, List.of(), extraArgs);
+    }
+
+    /** Like {@link #start(Path, String...)}, with extra options for the relay's JVM. */
+    static ChildRelay start(Path dataDir, List<String> jvmOptions, String... extraArgs)
+            throws IOException, InterruptedException {
+        Process process = launch(dataDir, jvmOptions, extraArgs);
         Path stderr = dataDir.resolveSibling(dataDir.getFileName() + "-" + process.pid() + ".err");
         Files.writeString(stderr, "");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -60,7 +66,7 @@ final class ChildRelay implements AutoCloseable {
 
     /** Runs {@code serve} expecting it to fail; returns exit code and stderr. */
     static Result runToExit(Path dataDir, String... extraArgs) throws IOException, InterruptedException {
-        Process process = launch(dataDir, extraArgs);
+        Process process = launch(dataDir, List.of(), extraArgs);
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("serve did not exit within 30 s");
@@ -69,10 +75,12 @@ final class ChildRelay implements AutoCloseable {
                 StandardCharsets.UTF_8));
     }
 
-    private static Process launch(Path dataDir, String... extraArgs) throws IOException {
+    private static Process launch(Path dataDir, List<String> jvmOptions, String... extraArgs) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
+                "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"),
                 HiveRelay.class.getName(), "serve",
                 "--admin-addr", "127.0.0.1:0", "--data-dir", dataDir.toString(), "--log-format", "json"));
