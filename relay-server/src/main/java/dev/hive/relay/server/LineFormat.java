@@ -1,6 +1,8 @@
 package dev.hive.relay.server;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
@@ -9,6 +11,9 @@ import java.util.Locale;
  * up to the second, since a busy relay writes thousands of lines a second.
  */
 final class LineFormat {
+
+    private static final DateTimeFormatter TEXT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+            .withZone(ZoneOffset.UTC);
 
     private final boolean json;
     private final StringBuilder line = new StringBuilder(160);
@@ -36,7 +41,7 @@ final class LineFormat {
             line.append(",\"route\":");
             appendQuoted(entry.route());
             line.append(",\"status\":").append(entry.status());
-            line.append(",\"duration_ms\":").append(RequestLog.millis(entry.durationMicros()));
+            line.append(",\"duration_ms\":").append(millis(entry.durationMicros()));
             line.append(",\"client\":");
             appendQuoted(entry.client());
         }
@@ -44,12 +49,19 @@ final class LineFormat {
     }
 
     private static String text(RequestLog.Entry entry) {
-        String time = RequestLog.TEXT_TIME.format(Instant.ofEpochMilli(entry.epochMillis()));
+        String time = TEXT_TIME.format(Instant.ofEpochMilli(entry.epochMillis()));
         if (entry.event() != null) {
             return time + " " + entry.event();
         }
         return String.format(Locale.ROOT, "%s %-6s %-36s %d %8.2fms %s", time, entry.method(), entry.route(),
                 entry.status(), entry.durationMicros() / 1000.0, entry.client());
+    }
+
+    /** Microseconds as milliseconds with three decimals, without String.format. */
+    static String millis(long micros) {
+        long whole = Math.max(0, micros);
+        String fraction = Long.toString(whole % 1000);
+        return whole / 1000 + "." + "000".substring(fraction.length()) + fraction;
     }
 
     /** {@code 2026-11-27T11:54:51.932Z}: the second's text is computed once per second. */

@@ -4,8 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -23,8 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RequestLog implements AutoCloseable {
 
-    static final DateTimeFormatter TEXT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
-            .withZone(ZoneOffset.UTC);
     private static final int QUEUE_LINES = 65_536;
     private static final long DRAIN_PAUSE_MILLIS = 20;
 
@@ -50,13 +46,6 @@ public final class RequestLog implements AutoCloseable {
     /** A server event worth a line of its own. */
     public void event(long epochMillis, String message) {
         enqueue(new Entry(epochMillis, null, null, 0, 0, null, message));
-    }
-
-    /** Microseconds as milliseconds with three decimals, without String.format on the hot path. */
-    static String millis(long micros) {
-        long whole = Math.max(0, micros);
-        String fraction = Long.toString(whole % 1000);
-        return whole / 1000 + "." + "000".substring(fraction.length()) + fraction;
     }
 
     private void enqueue(Entry entry) {

@@ -62,9 +62,9 @@ class RequestLogTest {
 
     @Test
     void durationsAreMillisecondsWithThreeDecimals() {
-        assertEquals("0.000", RequestLog.millis(0));
-        assertEquals("0.007", RequestLog.millis(7));
-        assertEquals("1.234", RequestLog.millis(1234));
-        assertEquals("12.050", RequestLog.millis(12050));
+        assertEquals("0.000", LineFormat.millis(0));
+        assertEquals("0.007", LineFormat.millis(7));
+        assertEquals("1.234", LineFormat.millis(1234));
+        assertEquals("12.050", LineFormat.millis(12050));
     }
 }

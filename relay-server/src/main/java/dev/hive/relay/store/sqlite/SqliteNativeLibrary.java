@@ -50,7 +50,7 @@ final class SqliteNativeLibrary {
                 Path lib = keptCopy(candidate.resolve(CACHE_DIR));
                 System.setProperty(PATH_PROPERTY, lib.getParent().toString());
                 System.setProperty(NAME_PROPERTY, lib.getFileName().toString());
-                sweepOnly(lib);
+                narrowStaleLibrarySweep(lib);
                 return;
             } catch (IOException | RuntimeException e) {
                 // Read-only (an installed jar run by the service user): try the next place; after
@@ -66,7 +66,7 @@ final class SqliteNativeLibrary {
      * same file is then a no-op), nothing is ever extracted, so the sweep is pointed at the kept
      * directory. If the copy does not load, sqlite-jdbc keeps its usual temp directory to extract to.
      */
-    private static void sweepOnly(Path lib) {
+    private static void narrowStaleLibrarySweep(Path lib) {
         if (System.getProperty(TMPDIR_PROPERTY) != null) {
             return;
         }
