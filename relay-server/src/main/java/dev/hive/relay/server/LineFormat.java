@@ -1,5 +1,8 @@
 package dev.hive.relay.server;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -7,8 +10,9 @@ import java.util.Locale;
 
 /**
  * Formats the request log's lines on its writer thread: JSON with an ISO-8601 UTC time to the
- * millisecond, or aligned text for a terminal. The JSON form reuses one builder and the time
- * up to the second, since a busy relay writes thousands of lines a second.
+ * millisecond, or aligned text for a terminal. The JSON form reuses one builder, one byte buffer
+ * and the time up to the second, since a busy relay writes thousands of lines a second and
+ * every byte of garbage brings the next collection closer.
  */
 final class LineFormat {
 
@@ -17,6 +21,7 @@ final class LineFormat {
 
     private final boolean json;
     private final StringBuilder line = new StringBuilder(160);
+    private byte[] ascii = new byte[256];
     private long cachedSecond = Long.MIN_VALUE;
     private String cachedPrefix;
 
@@ -25,9 +30,30 @@ final class LineFormat {
     }
 
     String line(RequestLog.Entry entry) {
-        if (!json) {
-            return text(entry);
+        return json ? jsonLine(entry).toString() : text(entry);
+    }
+
+    /** Writes the line and its newline as UTF-8. */
+    void writeLine(RequestLog.Entry entry, OutputStream out) throws IOException {
+        CharSequence text = json ? jsonLine(entry) : text(entry);
+        int length = text.length();
+        if (ascii.length < length + 1) {
+            ascii = new byte[Math.max(length + 1, ascii.length * 2)];
         }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+                out.write('\n');
+                return;
+            }
+            ascii[i] = (byte) c;
+        }
+        ascii[length] = '\n';
+        out.write(ascii, 0, length + 1);
+    }
+
+    private CharSequence jsonLine(RequestLog.Entry entry) {
         line.setLength(0);
         line.append("{\"time\":\"");
         appendTime(entry.epochMillis());
@@ -41,11 +67,12 @@ final class LineFormat {
             line.append(",\"route\":");
             appendQuoted(entry.route());
             line.append(",\"status\":").append(entry.status());
-            line.append(",\"duration_ms\":").append(millis(entry.durationMicros()));
+            line.append(",\"duration_ms\":");
+            appendMillis(entry.durationMicros());
             line.append(",\"client\":");
             appendQuoted(entry.client());
         }
-        return line.append('}').toString();
+        return line.append('}');
     }
 
     private static String text(RequestLog.Entry entry) {
@@ -59,9 +86,16 @@ final class LineFormat {
 
     /** Microseconds as milliseconds with three decimals, without String.format. */
     static String millis(long micros) {
+        LineFormat format = new LineFormat(true);
+        format.appendMillis(micros);
+        return format.line.toString();
+    }
+
+    private void appendMillis(long micros) {
         long whole = Math.max(0, micros);
-        String fraction = Long.toString(whole % 1000);
-        return whole / 1000 + "." + "000".substring(fraction.length()) + fraction;
+        int fraction = (int) (whole % 1000);
+        line.append(whole / 1000).append('.').append((char) ('0' + fraction / 100))
+                .append((char) ('0' + fraction / 10 % 10)).append((char) ('0' + fraction % 10));
     }
 
     /** {@code 2026-11-27T11:54:51.932Z}: the second's text is computed once per second. */

@@ -66,8 +66,7 @@ public final class RequestLog implements AutoCloseable {
                     continue;
                 }
                 for (Entry entry : batch) {
-                    out.write(format.line(entry).getBytes(StandardCharsets.UTF_8));
-                    out.write('\n');
+                    format.writeLine(entry, out);
                 }
                 batch.clear();
                 long lost = dropped.getAndSet(0);

@@ -2,6 +2,9 @@ package dev.hive.relay.server;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,5 +41,23 @@ class LineFormatTest {
                 format.line(new RequestLog.Entry(NOON + 7, "GET", "/v1/health", 200, 500, "::1", null)));
         assertEquals("2026-11-27 12:00:00.000 stopping",
                 format.line(new RequestLog.Entry(NOON, null, null, 0, 0, null, "stopping")));
+    }
+
+    @Test
+    void writtenLinesAreTheLinesInUtf8EachEndedByANewline() throws IOException {
+        for (boolean json : new boolean[] {true, false}) {
+            LineFormat format = new LineFormat(json);
+            RequestLog.Entry ascii = new RequestLog.Entry(NOON + 7, "POST", "/v1/workspaces/{room}/envelopes", 200,
+                    1250, "127.0.0.1", null);
+            RequestLog.Entry accented = new RequestLog.Entry(NOON, null, null, 0, 0, null, "clé é");
+            RequestLog.Entry longer = new RequestLog.Entry(NOON, null, null, 0, 0, null, "x".repeat(1000));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (RequestLog.Entry entry : new RequestLog.Entry[] {ascii, accented, longer, ascii}) {
+                format.writeLine(entry, out);
+            }
+            String expected = format.line(ascii) + "\n" + format.line(accented) + "\n" + format.line(longer) + "\n"
+                    + format.line(ascii) + "\n";
+            assertEquals(expected, out.toString(StandardCharsets.UTF_8), json ? "json" : "text");
+        }
     }
 }
