@@ -10,6 +10,7 @@ import dev.hive.relay.store.Journal.DeviceRecordKind;
 import dev.hive.relay.store.Room;
 import dev.hive.relay.store.RoomRegistry;
 import dev.hive.relay.store.StoreException;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -30,6 +31,8 @@ public final class WorkspaceService implements HttpService {
     private static final byte[] EMPTY_ARRAY = {'[', ']'};
     private static final byte[] EMPTY_OBJECT = {'{', '}'};
     private static final int MAX_DEVICE_ID_BYTES = 256;
+    private static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
+    private static final HeaderName EVENT_ID = HeaderNames.create("X-Hive-Event-Id");
     private static final java.util.Set<String> RESOURCES =
             java.util.Set.of("envelopes", "events", "keyring", "presence", "candidates");
 
@@ -83,8 +86,8 @@ public final class WorkspaceService implements HttpService {
             throw new ClientError(Status.TOO_MANY_REQUESTS_429, "push rate exceeded for " + client + "; slow down");
         }
         byte[] body = bodies.readJson(req);
-        DedupKey key = DedupKey.of(req.headers().first(HeaderNames.create("Idempotency-Key")).orElse(null),
-                req.headers().first(HeaderNames.create("X-Hive-Event-Id")).orElse(null), body);
+        DedupKey key = DedupKey.of(req.headers().first(IDEMPOTENCY_KEY).orElse(null),
+                req.headers().first(EVENT_ID).orElse(null), body);
         Room.AppendResult result = rooms.room(roomId).append(body, key, clockMillis.getAsLong(), maxEnvelopesPerRoom);
         if (!result.duplicate()) {
             counters.envelopeIn();

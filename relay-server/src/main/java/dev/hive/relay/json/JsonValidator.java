@@ -88,7 +88,10 @@ public final class JsonValidator {
      * or a negative packed error. Readers in this package also use it to find where a value ends.
      */
     static long scanValue(byte[] b, int p, int end) {
-        long[] objectBits = null; // bit d is set when the container at depth d + 1 is an object
+        // Bit d is set when the container at depth d + 1 is an object: in one long for the first 64
+        // levels (every real envelope), in an array only for documents nested deeper.
+        long shallowBits = 0;
+        long[] objectBits = null;
         int depth = 0;
         while (true) {
             // Expect a value at p (whitespace already skipped).
@@ -100,14 +103,18 @@ public final class JsonValidator {
                 if (depth == MAX_DEPTH) {
                     return fail(E_DEPTH, p);
                 }
-                if (objectBits == null) {
-                    objectBits = new long[(MAX_DEPTH + 63) / 64];
-                }
                 boolean object = c == '{';
-                if (object) {
-                    objectBits[depth >>> 6] |= 1L << depth;
+                if (depth < 64) {
+                    shallowBits = object ? shallowBits | 1L << depth : shallowBits & ~(1L << depth);
                 } else {
-                    objectBits[depth >>> 6] &= ~(1L << depth);
+                    if (objectBits == null) {
+                        objectBits = new long[(MAX_DEPTH + 63) / 64];
+                    }
+                    if (object) {
+                        objectBits[depth >>> 6] |= 1L << depth;
+                    } else {
+                        objectBits[depth >>> 6] &= ~(1L << depth);
+                    }
                 }
                 depth++;
                 p = skipWhitespace(b, p + 1, end);
@@ -156,7 +163,7 @@ public final class JsonValidator {
                     return fail(E_END, p);
                 }
                 int d = depth - 1;
-                boolean inObject = (objectBits[d >>> 6] & (1L << d)) != 0;
+                boolean inObject = ((d < 64 ? shallowBits : objectBits[d >>> 6]) & (1L << d)) != 0;
                 c = b[p];
                 if (c == ',') {
                     p = skipWhitespace(b, p + 1, end);

@@ -184,6 +184,9 @@ class JsonValidatorTest {
         assertNull(problem(bytes(open + "1" + close)));
         String wrongClose = "]}".repeat(40);
         assertFalse(JsonValidator.isValid(bytes(open + "1" + wrongClose)));
+        // One wrong bracket, first in the outermost levels, then in the deepest ones.
+        assertFalse(JsonValidator.isValid(bytes(open + "1" + "}]".repeat(39) + "]}")));
+        assertFalse(JsonValidator.isValid(bytes(open + "1" + "]}" + "}]".repeat(39))));
     }
 
     @Test
