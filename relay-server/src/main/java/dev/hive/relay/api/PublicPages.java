@@ -3,14 +3,13 @@ package dev.hive.relay.api;
 import dev.hive.relay.store.Journal;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.util.Optional;
 
 /** The two open routes: {@code GET /v1/health} for load balancers and {@code GET /} for people. */
-public final class PublicPages implements HttpService {
+public final class PublicPages {
 
     private static final String STATUS_PAGE = """
             <!doctype html>
@@ -31,8 +30,8 @@ public final class PublicPages implements HttpService {
         this.journal = journal;
     }
 
-    @Override
-    public void routing(HttpRules rules) {
+    /** Adds the two routes to the listener's top-level rules (see {@link WorkspaceService#addRoutes}). */
+    public void addRoutes(HttpRules rules) {
         rules.get("/v1/health", this::health)
                 .get("/", (req, res) -> Responses.html(res, STATUS_PAGE));
     }

@@ -14,7 +14,6 @@ import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -26,7 +25,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 
 /** {@code /v1/workspaces/{room}/…}: envelopes, their event stream, keyring, presence and candidates. */
-public final class WorkspaceService implements HttpService {
+public final class WorkspaceService {
 
     private static final byte[] EMPTY_ARRAY = {'[', ']'};
     private static final byte[] EMPTY_OBJECT = {'{', '}'};
@@ -58,19 +57,23 @@ public final class WorkspaceService implements HttpService {
         this.maxEnvelopesPerRoom = maxEnvelopesPerRoom;
     }
 
-    @Override
-    public void routing(HttpRules rules) {
-        rules.post("/{room}/envelopes", this::postEnvelope)
-                .get("/{room}/envelopes", this::getEnvelopes)
-                .get("/{room}/events", this::events)
-                .post("/{room}/keyring", this::postKeyring)
-                .get("/{room}/keyring", this::getKeyring)
-                .post("/{room}/presence", (req, res) -> postDevice(req, res, DeviceRecordKind.PRESENCE))
-                .get("/{room}/presence", (req, res) -> getDevices(req, res, DeviceRecordKind.PRESENCE))
-                .post("/{room}/candidates", (req, res) -> postDevice(req, res, DeviceRecordKind.CANDIDATES))
-                .get("/{room}/candidates", (req, res) -> getDevices(req, res, DeviceRecordKind.CANDIDATES))
+    /**
+     * Adds the routes, with their full paths, to the listener's top-level rules: registered as a
+     * service under a prefix they would form a nested route list, which Helidon walks with a
+     * merge of the matched paths on every request (a tenth of a post's garbage).
+     */
+    public void addRoutes(HttpRules rules) {
+        rules.post("/v1/workspaces/{room}/envelopes", this::postEnvelope)
+                .get("/v1/workspaces/{room}/envelopes", this::getEnvelopes)
+                .get("/v1/workspaces/{room}/events", this::events)
+                .post("/v1/workspaces/{room}/keyring", this::postKeyring)
+                .get("/v1/workspaces/{room}/keyring", this::getKeyring)
+                .post("/v1/workspaces/{room}/presence", (req, res) -> postDevice(req, res, DeviceRecordKind.PRESENCE))
+                .get("/v1/workspaces/{room}/presence", (req, res) -> getDevices(req, res, DeviceRecordKind.PRESENCE))
+                .post("/v1/workspaces/{room}/candidates", (req, res) -> postDevice(req, res, DeviceRecordKind.CANDIDATES))
+                .get("/v1/workspaces/{room}/candidates", (req, res) -> getDevices(req, res, DeviceRecordKind.CANDIDATES))
                 // "/v1/workspaces//envelopes" arrives with the empty segment collapsed: name the mistake.
-                .any("/{resource}", (req, res) -> {
+                .any("/v1/workspaces/{resource}", (req, res) -> {
                     if (RESOURCES.contains(req.path().pathParameters().get("resource"))) {
                         throw ClientError.badRequest("room id is empty");
                     }

@@ -154,11 +154,11 @@ public final class RelayServer implements AutoCloseable {
 
         LeanRegistry.install();
         HttpRouting.Builder routing = HttpRouting.builder()
-                .addFilter(new FrontDoor(gate, counters, log, System::currentTimeMillis))
-                .register(new PublicPages(journal))
-                .register("/v1/workspaces", new WorkspaceService(rooms, bodies, streams, pushRate, clients, counters,
-                        System::currentTimeMillis, settings.maxEnvelopesPerRoom()))
-                .register("/v1/pair", new PairingService(pairing, lockout, bodies, clients));
+                .addFilter(new FrontDoor(gate, counters, log, System::currentTimeMillis));
+        new PublicPages(journal).addRoutes(routing);
+        new WorkspaceService(rooms, bodies, streams, pushRate, clients, counters, System::currentTimeMillis,
+                settings.maxEnvelopesPerRoom()).addRoutes(routing);
+        routing.register("/v1/pair", new PairingService(pairing, lockout, bodies, clients));
         FrontDoor.registerErrorHandlers(routing);
         routing.any((req, res) -> Responses.text(res, Status.NOT_FOUND_404, "no such route"));
 
