@@ -68,7 +68,7 @@ final class LineFormat {
             appendQuoted(entry.route());
             line.append(",\"status\":").append(entry.status());
             line.append(",\"duration_ms\":");
-            appendMillis(entry.durationMicros());
+            appendMillis(line, entry.durationMicros());
             line.append(",\"client\":");
             appendQuoted(entry.client());
         }
@@ -86,15 +86,15 @@ final class LineFormat {
 
     /** Microseconds as milliseconds with three decimals, without String.format. */
     static String millis(long micros) {
-        LineFormat format = new LineFormat(true);
-        format.appendMillis(micros);
-        return format.line.toString();
+        StringBuilder text = new StringBuilder(12);
+        appendMillis(text, micros);
+        return text.toString();
     }
 
-    private void appendMillis(long micros) {
+    private static void appendMillis(StringBuilder out, long micros) {
         long whole = Math.max(0, micros);
         int fraction = (int) (whole % 1000);
-        line.append(whole / 1000).append('.').append((char) ('0' + fraction / 100))
+        out.append(whole / 1000).append('.').append((char) ('0' + fraction / 100))
                 .append((char) ('0' + fraction / 10 % 10)).append((char) ('0' + fraction % 10));
     }
 

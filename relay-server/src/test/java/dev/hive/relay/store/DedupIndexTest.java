@@ -57,4 +57,16 @@ class DedupIndexTest {
         assertEquals(DedupKey.of(" evt-1 ", null, body), DedupKey.of(null, "evt-1", new byte[] {'2'}),
                 "Idempotency-Key is trimmed and shares its namespace with X-Hive-Event-Id");
     }
+
+    @Test
+    void aBodysKeyIsSpelledAsItsSha256InHexAsStoresHoldIt() {
+        byte[] body = "{\"a\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String stored = "sha256:015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862";
+        DedupKey key = DedupKey.of(null, "  ", body);
+        assertEquals(stored, key.text(), "a blank header falls back to the body");
+        DedupKey reloaded = DedupKey.ofText(stored);
+        assertEquals(key.high(), reloaded.high());
+        assertEquals(key.low(), reloaded.low());
+        assertEquals(stored, reloaded.text());
+    }
 }
