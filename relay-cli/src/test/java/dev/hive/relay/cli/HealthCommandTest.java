@@ -63,7 +63,7 @@ class HealthCommandTest {
     @Test
     void theRelaysOwnVerdictCounts() {
         // A 1 MiB queue budget: the relay warns from 80 % of it and is critical at 100 %. (Queued
-        // memory grows by whole chunks of up to 64 KiB, so the budget is many chunks wide.)
+        // memory grows by whole chunks of up to 16 KiB, so the budget is many chunks wide.)
         int budget = 1024 * 1024;
         try (TestRelay relay = TestRelay.start(tmp.resolve("data"), b -> b.queueBudgetBytes = budget)) {
             int n = 0;

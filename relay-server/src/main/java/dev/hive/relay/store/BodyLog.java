@@ -2,7 +2,7 @@ package dev.hive.relay.store;
 
 /**
  * Where one room keeps its envelope bodies: appended into direct buffers outside the Java heap,
- * which grow from 4 KiB to 64 KiB as the room does (a quiet room costs little) and go back to
+ * 4 KiB at first, then 16 KiB once the room holds a few (a quiet room costs little), which go back to
  * the pool when their last body is evicted. A body larger than a quarter of the largest chunk
  * gets a buffer of its own.
  *
@@ -48,15 +48,9 @@ final class BodyLog {
         return reservedBytes;
     }
 
-    /**
-     * Quiet rooms get small chunks, the next size up once a room holds a few chunks' worth;
-     * never smaller than the body.
-     */
+    /** Quiet rooms get small chunks, large ones once a room holds a few; never smaller than the body. */
     private int nextChunkBytes(int length) {
-        if (reservedBytes >= 4L * ChunkPool.MEDIUM || length > ChunkPool.MEDIUM) {
-            return ChunkPool.LARGE;
-        }
-        return reservedBytes >= 4L * ChunkPool.SMALL || length > ChunkPool.SMALL ? ChunkPool.MEDIUM : ChunkPool.SMALL;
+        return reservedBytes >= 4L * ChunkPool.SMALL || length > ChunkPool.SMALL ? ChunkPool.LARGE : ChunkPool.SMALL;
     }
 
     private BodyChunk open(int capacity) {

@@ -93,6 +93,33 @@ class BodyLogTest {
     }
 
     @Test
+    void aRoomStartsWithSmallChunksAndWastesAtMostOneLargeChunkOnceBusy() {
+        BodyLog log = new BodyLog(new ChunkPool());
+        List<Integer> capacities = new ArrayList<>();
+        BodyChunk last = null;
+        for (int i = 0; i < 1_000; i++) {
+            BodyChunk chunk = log.chunkFor(600);
+            chunk.append(body(i, 600));
+            if (chunk != last) {
+                capacities.add(chunk.capacity());
+                last = chunk;
+            }
+        }
+        assertEquals(List.of(ChunkPool.SMALL, ChunkPool.SMALL, ChunkPool.SMALL, ChunkPool.SMALL),
+                capacities.subList(0, 4), "a quiet room costs little");
+        assertTrue(capacities.subList(4, capacities.size()).stream().allMatch(c -> c == ChunkPool.LARGE),
+                "then large chunks: " + capacities);
+        long unused = log.reservedBytes() - 1_000 * 600;
+        assertTrue(unused < 4L * (ChunkPool.SMALL % 600) + capacities.size() * (ChunkPool.LARGE % 600L) + ChunkPool.LARGE,
+                "unused " + unused + " of " + log.reservedBytes());
+
+        int big = ChunkPool.LARGE / 4 + 1;
+        BodyChunk own = log.chunkFor(big);
+        assertEquals(big, own.capacity(), "a body over a quarter of a large chunk gets a buffer of its own size");
+        assertTrue(log.chunkFor(600) == last, "and the room goes on filling its current chunk");
+    }
+
+    @Test
     void theIdlePoolIsCapped() {
         ChunkPool pool = new ChunkPool();
         for (long given = 0; given <= ChunkPool.MAX_POOLED_BYTES; given += ChunkPool.LARGE) {
