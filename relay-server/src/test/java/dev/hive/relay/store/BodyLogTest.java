@@ -12,6 +12,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bodies held outside the heap come back byte for byte, whatever the sizes and the evictions. */
@@ -116,7 +117,7 @@ class BodyLogTest {
         int big = ChunkPool.LARGE / 4 + 1;
         BodyChunk own = log.chunkFor(big);
         assertEquals(big, own.capacity(), "a body over a quarter of a large chunk gets a buffer of its own size");
-        assertTrue(log.chunkFor(600) == last, "and the room goes on filling its current chunk");
+        assertSame(last, log.chunkFor(600), "and the room goes on filling its current chunk");
     }
 
     @Test
