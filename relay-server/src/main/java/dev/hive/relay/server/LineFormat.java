@@ -85,12 +85,6 @@ final class LineFormat {
     }
 
     /** Microseconds as milliseconds with three decimals, without String.format. */
-    static String millis(long micros) {
-        StringBuilder text = new StringBuilder(12);
-        appendMillis(text, micros);
-        return text.toString();
-    }
-
     private static void appendMillis(StringBuilder out, long micros) {
         long whole = Math.max(0, micros);
         int fraction = (int) (whole % 1000);
