@@ -25,16 +25,17 @@ final class BodyChunk {
     }
 
     /** Copies {@code body} in after the last body; returns its offset. */
-    int append(byte[] body) {
+    int append(PackedJson body) {
         int offset = used;
-        memory.put(offset, body, 0, body.length);
-        used += body.length;
+        body.copyTo(memory, offset);
+        used += body.length();
         live++;
         return offset;
     }
 
-    void copyTo(int offset, byte[] out, int at, int length) {
-        memory.get(offset, out, at, length);
+    /** Writes the JSON text of the body at {@code memory[offset, offset + length)} into {@code out}; returns its end. */
+    int unpackTo(int offset, int length, byte[] out, int at) {
+        return PackedJson.unpack(memory, offset, length, out, at);
     }
 
     /** One body in this chunk is gone; true when none is left. */

@@ -1,10 +1,10 @@
 package dev.hive.relay.store;
 
 /**
- * Where one room keeps its envelope bodies: appended into direct buffers outside the Java heap,
- * of 4 KiB at first, then of 16 KiB once the room holds a few (a quiet room costs little), which
- * go back to the pool when their last body is evicted. A body larger than a quarter of the
- * largest chunk gets a buffer of its own.
+ * Where one room keeps its envelope bodies, packed ({@link PackedJson}): appended into direct
+ * buffers outside the Java heap, of 4 KiB at first, then of 16 KiB once the room holds a few (a
+ * quiet room costs little), which go back to the pool when their last body is evicted. A packed
+ * body larger than a quarter of the largest chunk gets a buffer of its own.
  *
  * <p>Kept off the heap because a queue is long-lived data: on the heap, every queued byte is
  * copied through the young generation into the old one, and the collector keeps as much

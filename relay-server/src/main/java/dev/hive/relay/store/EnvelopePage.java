@@ -33,7 +33,7 @@ final class EnvelopePage {
             at = writeLong(out, at, envelope.seq);
             System.arraycopy(BODY, 0, out, at, BODY.length);
             at += BODY.length;
-            envelope.copyBodyTo(out, at);
+            envelope.writeBodyTo(out, at);
             at += envelope.length;
             out[at++] = '}';
         }

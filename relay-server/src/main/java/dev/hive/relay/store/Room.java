@@ -73,6 +73,7 @@ public final class Room {
         Envelope envelope;
         CompletableFuture<Void> durable;
         boolean duplicate;
+        PackedJson packed = PackedJson.pack(body); // outside the lock; wasted only on a duplicate
         lock.lock();
         try {
             Envelope existing = dedup.find(key.high(), key.low());
@@ -81,7 +82,7 @@ public final class Room {
                 envelope = existing;
                 durable = existing.pending;
             } else {
-                envelope = Envelope.store(bodies, lastSeq + 1, nowMillis, key, body);
+                envelope = Envelope.store(bodies, lastSeq + 1, nowMillis, key, packed);
                 lastSeq++;
                 durable = journal.appendEnvelope(id, envelope.seq, nowMillis, key.text(), body);
                 if (durable.isDone() && !durable.isCompletedExceptionally()) {
@@ -389,7 +390,7 @@ public final class Room {
     // Start-up replay from the journal; no journal writes.
 
     void restoreEnvelope(long seq, long receivedAtMillis, DedupKey key, byte[] body) {
-        Envelope envelope = Envelope.store(bodies, seq, receivedAtMillis, key, body);
+        Envelope envelope = Envelope.store(bodies, seq, receivedAtMillis, key, PackedJson.pack(body));
         addLast(envelope);
         dedup.add(envelope);
         queuedBytes += body.length;

@@ -32,7 +32,8 @@ class BodyLogTest {
         }
         for (int step = 1; step <= 3_000; step++) {
             int r = random.nextInt(rooms);
-            byte[] body = body(step, SIZES[random.nextInt(SIZES.length)]);
+            int size = SIZES[random.nextInt(SIZES.length)];
+            byte[] body = random.nextBoolean() ? body(step, size) : numbers(step, size, random);
             Room room = registry.room("room-" + r);
             long seq = room.append(body, DedupKey.of(null, null, body), step, maxEnvelopes).seq();
             Deque<Row> queue = model.get(r);
@@ -78,8 +79,9 @@ class BodyLogTest {
         BodyLog log = new BodyLog(pool);
         List<BodyChunk> held = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            BodyChunk chunk = log.chunkFor(600);
-            chunk.append(body(i, 600));
+            PackedJson body = PackedJson.pack(body(i, 600));
+            BodyChunk chunk = log.chunkFor(body.length());
+            chunk.append(body);
             held.add(chunk);
         }
         long reserved = log.reservedBytes();
@@ -98,9 +100,12 @@ class BodyLogTest {
         BodyLog log = new BodyLog(new ChunkPool());
         List<Integer> capacities = new ArrayList<>();
         BodyChunk last = null;
+        int stored = PackedJson.pack(body(0, 600)).length();
         for (int i = 0; i < 1_000; i++) {
-            BodyChunk chunk = log.chunkFor(600);
-            chunk.append(body(i, 600));
+            PackedJson body = PackedJson.pack(body(i, 600));
+            assertEquals(stored, body.length(), "text without number runs packs to one segment");
+            BodyChunk chunk = log.chunkFor(body.length());
+            chunk.append(body);
             if (chunk != last) {
                 capacities.add(chunk.capacity());
                 last = chunk;
@@ -110,14 +115,15 @@ class BodyLogTest {
                 capacities.subList(0, 4), "a quiet room costs little");
         assertTrue(capacities.subList(4, capacities.size()).stream().allMatch(c -> c == ChunkPool.LARGE),
                 "then large chunks: " + capacities);
-        long unused = log.reservedBytes() - 1_000 * 600;
-        assertTrue(unused < 4L * (ChunkPool.SMALL % 600) + capacities.size() * (ChunkPool.LARGE % 600L) + ChunkPool.LARGE,
+        long unused = log.reservedBytes() - 1_000L * stored;
+        assertTrue(unused < 4L * (ChunkPool.SMALL % stored) + capacities.size() * (long) (ChunkPool.LARGE % stored)
+                        + ChunkPool.LARGE,
                 "unused " + unused + " of " + log.reservedBytes());
 
         int big = ChunkPool.LARGE / 4 + 1;
         BodyChunk own = log.chunkFor(big);
         assertEquals(big, own.capacity(), "a body over a quarter of a large chunk gets a buffer of its own size");
-        assertSame(last, log.chunkFor(600), "and the room goes on filling its current chunk");
+        assertSame(last, log.chunkFor(stored), "and the room goes on filling its current chunk");
     }
 
     @Test
@@ -147,6 +153,15 @@ class BodyLogTest {
         text.append('"');
         byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
         return size < head.length() + 1 ? ("\"" + step + "\"").getBytes(StandardCharsets.US_ASCII) : bytes;
+    }
+
+    /** A body shaped like Hive's, its bytes as a JSON integer array, of about {@code size} bytes. */
+    private static byte[] numbers(int step, int size, Random random) {
+        StringBuilder text = new StringBuilder("{\"step\":" + step + ",\"ciphertext\":[");
+        for (boolean first = true; text.length() < size - 2; first = false) {
+            text.append(first ? "" : ",").append(random.nextInt(256));
+        }
+        return text.append("]}").toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     private static byte[] json(Deque<Row> rows) {

@@ -26,7 +26,7 @@ class DedupIndexTest {
                 // Few distinct low bits force long probe runs and wrap-around.
                 long low = random.nextInt(64);
                 long high = random.nextLong();
-                Envelope envelope = new Envelope(step, 0, high, low, null, 0, 0);
+                Envelope envelope = new Envelope(step, 0, high, low, null, 0, 0, 0);
                 index.add(envelope);
                 model.put(high ^ low * 31, envelope);
                 live.add(envelope);
