@@ -12,9 +12,9 @@ final class Envelope {
 
     /**
      * Heap bytes one envelope costs beyond its body bytes: the object (64), its ring slot (4)
-     * and its dedup-index slots at half load (8).
+     * and its dedup-index slots at half load (2 × 12).
      */
-    static final int OVERHEAD_BYTES = 64 + 4 + 8;
+    static final int OVERHEAD_BYTES = 64 + 4 + 24;
 
     final long seq;
     final long receivedAtMillis;

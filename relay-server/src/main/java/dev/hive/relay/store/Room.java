@@ -31,7 +31,7 @@ public final class Room {
     private final Set<Thread> waiters = ConcurrentHashMap.newKeySet();
     /** Event streams open on this room, counted for their whole life (not only while parked). */
     private final java.util.concurrent.atomic.AtomicInteger streams = new java.util.concurrent.atomic.AtomicInteger();
-    private final DedupIndex dedup = new DedupIndex();
+    private final DedupIndex dedup = new DedupIndex(this::envelopeWithSeq);
     private final BodyLog bodies;
 
     private Envelope[] ring = new Envelope[4];
@@ -452,6 +452,12 @@ public final class Room {
             }
         }
         return low;
+    }
+
+    /** The queued envelope with this sequence, or null; under the lock. */
+    private Envelope envelopeWithSeq(long seq) {
+        int index = indexOfSeq(seq);
+        return index < 0 ? null : get(index);
     }
 
     private int indexOfSeq(long seq) {

@@ -18,21 +18,25 @@ class DedupIndexTest {
     @Test
     void agreesWithAHashMapUnderRandomAddsAndRemovals() {
         Random random = new Random(42);
-        DedupIndex index = new DedupIndex();
+        Map<Long, Envelope> bySeq = new HashMap<>();
+        DedupIndex index = new DedupIndex(bySeq::get);
         Map<Long, Envelope> model = new HashMap<>();
         List<Envelope> live = new ArrayList<>();
-        for (int step = 0; step < 200_000; step++) {
+        for (int step = 1; step <= 200_000; step++) {
             if (live.isEmpty() || random.nextInt(100) < 55) {
-                // Few distinct low bits force long probe runs and wrap-around.
+                // Few distinct values in the 32 bits a slot keeps force long probe runs, wrap-around,
+                // and slots whose bits match while the keys differ.
                 long low = random.nextInt(64);
-                long high = random.nextLong();
+                long high = (long) random.nextInt(4) << 32 | (random.nextLong() & 0xFFFF_FFFFL);
                 Envelope envelope = new Envelope(step, 0, high, low, null, 0, 0, 0);
+                bySeq.put(envelope.seq, envelope);
                 index.add(envelope);
                 model.put(high ^ low * 31, envelope);
                 live.add(envelope);
             } else {
                 Envelope gone = live.remove(random.nextInt(live.size()));
                 index.remove(gone);
+                bySeq.remove(gone.seq);
                 model.remove(gone.keyHigh ^ gone.keyLow * 31);
                 assertNull(index.find(gone.keyHigh, gone.keyLow));
             }
@@ -40,6 +44,7 @@ class DedupIndexTest {
                 for (Envelope envelope : live) {
                     assertSame(envelope, index.find(envelope.keyHigh, envelope.keyLow));
                 }
+                assertNull(index.find(random.nextLong(), random.nextInt(64)), "an unknown key");
             }
         }
         assertEquals(live.size(), index.size());
