@@ -33,7 +33,10 @@ final class BodyChunk {
         return offset;
     }
 
-    /** Writes the JSON text of the body at {@code memory[offset, offset + length)} into {@code out}; returns its end. */
+    /**
+     * Writes the JSON text of the packed body at {@code [offset, offset + length)} into
+     * {@code out} from {@code at}; returns the index after it.
+     */
     int unpackTo(int offset, int length, byte[] out, int at) {
         return PackedJson.unpack(memory, offset, length, out, at);
     }

@@ -5,8 +5,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * One stored envelope: its sequence, its dedup key kept as 128 bits of the key's SHA-256 (a
  * string per envelope would cost more than a typical body's worth of overhead), and where its
- * body lies, packed ({@link PackedJson}), in the room's {@link BodyLog}. Read only under the room's lock: once the envelope
- * is evicted, its chunk may go back to the pool and be overwritten by another room.
+ * body lies, packed ({@link PackedJson}), in the room's {@link BodyLog}. Read only under the
+ * room's lock: once the envelope is evicted, its chunk may go back to the pool and be
+ * overwritten by another room.
  */
 final class Envelope {
 
@@ -53,7 +54,8 @@ final class Envelope {
     void writeBodyTo(byte[] out, int at) {
         int end = chunk.unpackTo(offset, storedLength, out, at);
         if (end != at + length) {
-            throw new IllegalStateException("envelope " + seq + " unpacked to " + (end - at) + " bytes, not " + length);
+            throw new IllegalStateException(
+                    "envelope " + seq + " unpacked to " + (end - at) + " bytes, not " + length);
         }
     }
 
